@@ -1,0 +1,6 @@
+import { registerHomeRoutes } from '../home/home.routes.js';
+import { registerCsrfRoutes } from './csrf.routes.js';
+import type { ServerKit } from './server-kit.js';
+
+/** Each capability's route registration, in one list so the server assembly stays short. */
+export const capabilityRoutes: ReadonlyArray<(kit: ServerKit) => void> = [registerCsrfRoutes, registerHomeRoutes];

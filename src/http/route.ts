@@ -1,0 +1,132 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z, type ZodType } from 'zod';
+import { AppError, type FieldError } from '../errors/app-error.js';
+import { roleHas, type Permission } from '../staff/permissions.js';
+import type { AccountPrincipal, StaffPrincipal } from './principal.js';
+import type { CsrfGuard } from './csrf.js';
+
+export type RouteAuth =
+  | { kind: 'public' }
+  /** A signed-in customer. Pending second factor or unverified email are refused unless allowed. */
+  | { kind: 'account'; allowPendingSecondFactor?: boolean; allowUnverifiedEmail?: boolean }
+  | { kind: 'staff'; permission: Permission; allowPendingSecondFactor?: boolean };
+
+export interface ResponseSpec {
+  readonly description: string;
+  readonly schema?: ZodType;
+  /** Defaults to application/json, or text/html for pages. */
+  readonly contentType?: string;
+}
+
+export interface RouteInput<B, Q, P> {
+  readonly body: B;
+  readonly query: Q;
+  readonly params: P;
+  readonly request: FastifyRequest;
+  readonly reply: FastifyReply;
+  readonly account: AccountPrincipal | null;
+  readonly staff: StaffPrincipal | null;
+}
+
+export interface RateLimitSpec {
+  readonly scope: string;
+  readonly limit: number;
+  readonly window: string;
+  /** What the counter is keyed by: the client IP, or a body field (e.g. email) as well. */
+  readonly keyFields?: readonly string[];
+}
+
+export interface RouteSpec<B, Q, P> {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  readonly url: string;
+  readonly summary: string;
+  readonly tags: readonly string[];
+  readonly auth: RouteAuth;
+  readonly kind: 'api' | 'page';
+  readonly body?: ZodType<B>;
+  readonly query?: ZodType<Q>;
+  readonly params?: ZodType<P>;
+  readonly responses: Readonly<Record<number, ResponseSpec>>;
+  readonly rateLimit?: RateLimitSpec;
+  /** Opt out of CSRF only for requests that carry no ambient credentials (e.g. signed webhooks). */
+  readonly csrf?: false;
+  /** Pages re-render their form with the field errors instead of answering problem+json. */
+  readonly onInvalid?: (input: { request: FastifyRequest; reply: FastifyReply; errors: FieldError[]; submitted: Record<string, unknown> }) => Promise<unknown>;
+  readonly handler: (input: RouteInput<B, Q, P>) => Promise<unknown>;
+}
+
+export type AnyRouteSpec = RouteSpec<any, any, any>;
+
+export interface RouteDependencies {
+  readonly csrf: CsrfGuard;
+  readonly consumeRateLimit: (request: FastifyRequest, spec: RateLimitSpec, body: unknown) => Promise<void>;
+}
+
+/** Collects every route so the OpenAPI document and the hostile-input test cover all of them. */
+export class RouteRegistry {
+  readonly routes: AnyRouteSpec[] = [];
+}
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The one way to add a route: authorisation, CSRF, zod validation and rate limits run in that
+ * order before the handler, so no route can forget one.
+ */
+export function defineRoute<B = undefined, Q = undefined, P = undefined>(
+  app: FastifyInstance,
+  registry: RouteRegistry,
+  deps: RouteDependencies,
+  spec: RouteSpec<B, Q, P>,
+): void {
+  registry.routes.push(spec);
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    handler: async (request, reply) => {
+      authorise(spec, request);
+      if (unsafeMethods.has(spec.method) && spec.csrf !== false) deps.csrf.verify(request);
+      const params = parsePart(spec.params, request.params, 'params');
+      const query = parsePart(spec.query, request.query, 'query');
+      let body: B;
+      try {
+        body = parsePart(spec.body, request.body, 'body');
+      } catch (error) {
+        if (error instanceof AppError && spec.onInvalid && error.code === 'VALIDATION_FAILED') {
+          reply.status(400);
+          return spec.onInvalid({ request, reply, errors: [...error.fieldErrors], submitted: (request.body ?? {}) as Record<string, unknown> });
+        }
+        throw error;
+      }
+      if (spec.rateLimit) await deps.consumeRateLimit(request, spec.rateLimit, body);
+      return spec.handler({ body, query, params, request, reply, account: request.account, staff: request.staff });
+    },
+  });
+}
+
+function authorise(spec: AnyRouteSpec, request: FastifyRequest): void {
+  const auth = spec.auth;
+  if (auth.kind === 'public') return;
+  if (auth.kind === 'account') {
+    const account = request.account;
+    if (!account) throw new AppError('UNAUTHENTICATED');
+    if (!account.secondFactorVerified && !auth.allowPendingSecondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
+    if (!account.emailVerified && !auth.allowUnverifiedEmail) throw new AppError('EMAIL_NOT_VERIFIED');
+    return;
+  }
+  const staff = request.staff;
+  if (!staff) throw new AppError('UNAUTHENTICATED');
+  if ((!staff.secondFactorVerified || staff.mustEnrolSecondFactor) && !auth.allowPendingSecondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
+  if (!roleHas(staff.role, auth.permission)) throw new AppError('FORBIDDEN');
+}
+
+function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {
+  if (!schema) return undefined as T;
+  const result = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
+  if (result.success) return result.data;
+  throw new AppError('VALIDATION_FAILED', `The ${where} is not valid`, { fieldErrors: toFieldErrors(result.error) });
+}
+
+export function toFieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({ field: issue.path.map(String).join('.') || '(root)', message: issue.message }));
+}

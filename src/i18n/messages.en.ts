@@ -1,0 +1,32 @@
+/**
+ * The English catalogue is complete and is the reference: other languages provide the same keys
+ * (checked by i18n.test.ts). `{name}` placeholders are filled by t().
+ */
+export const en = {
+  'app.name': 'Custodian',
+  'nav.skip': 'Skip to main content',
+  'nav.account': 'Account',
+  'nav.security': 'Security',
+  'nav.sessions': 'Sessions',
+  'nav.privacy': 'Privacy',
+  'nav.signOut': 'Sign out',
+  'nav.signIn': 'Sign in',
+  'nav.signUp': 'Create account',
+  'nav.console': 'Staff console',
+  'nav.mainLabel': 'Main',
+  'footer.privacy': 'Privacy notice',
+  'footer.api': 'API documentation',
+  'form.required': 'required',
+  'form.errorSummary': 'There is a problem',
+  'form.submit': 'Continue',
+  'error.title': 'Something went wrong',
+  'error.notFound': 'This page does not exist.',
+  'error.forbidden': 'You do not have permission to see this page.',
+  'error.generic': 'Something went wrong on our side. Quote request {requestId} if you contact support.',
+  'error.backHome': 'Back to the start page',
+  'home.title': 'Your hosting account',
+  'home.intro': 'Manage your services, domains, invoices and privacy in one place.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Catalogue = Record<MessageKey, string>;

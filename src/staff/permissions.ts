@@ -1,0 +1,28 @@
+import type { StaffRole } from './staff.tables.js';
+
+export const permissions = [
+  'console.view',
+  'staff.manage',
+  'settings.manage',
+  'audit.read',
+  'customers.read',
+  'customers.contact.read',
+  'billing.read',
+  'billing.manage',
+  'support.manage',
+  'privacy.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** Least privilege: each role gets what its work needs; the auditor reads and changes nothing. */
+export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
+  owner: permissions,
+  privacy_officer: ['console.view', 'audit.read', 'customers.read', 'customers.contact.read', 'privacy.manage'],
+  support: ['console.view', 'customers.contact.read', 'support.manage'],
+  billing: ['console.view', 'customers.contact.read', 'billing.read', 'billing.manage'],
+  auditor: ['console.view', 'audit.read'],
+};
+
+export function roleHas(role: StaffRole, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
