@@ -43,6 +43,8 @@ export const environmentSchema = z.object({
   CUSTODIAN_RETENTION_SIGN_IN_EVENTS: isoDuration.default('P90D'),
   CUSTODIAN_RETENTION_SENT_EMAIL: isoDuration.default('P30D'),
   CUSTODIAN_RETENTION_TAX_RECORDS: isoDuration.default('P10Y'),
+  CUSTODIAN_RETENTION_FINISHED_JOBS: isoDuration.default('P7D'),
+  CUSTODIAN_RETENTION_RATE_LIMIT_WINDOWS: isoDuration.default('P1D'),
   CUSTODIAN_SECURE_COOKIES: bool.optional(),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: port.default(587),

@@ -12,7 +12,7 @@ export interface Config {
   readonly minimumAge: { default: number; byCountry: Record<string, number> };
   readonly sessions: { ttl: string; idleTtl: string };
   readonly signInLock: { after: number; lockFor: string };
-  readonly retention: { signInEvents: string; sentEmail: string; taxRecords: string };
+  readonly retention: { signInEvents: string; sentEmail: string; taxRecords: string; finishedJobs: string; rateLimitWindows: string };
   readonly smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   readonly mailFrom: string;
 }
@@ -55,6 +55,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       signInEvents: e.CUSTODIAN_RETENTION_SIGN_IN_EVENTS,
       sentEmail: e.CUSTODIAN_RETENTION_SENT_EMAIL,
       taxRecords: e.CUSTODIAN_RETENTION_TAX_RECORDS,
+      finishedJobs: e.CUSTODIAN_RETENTION_FINISHED_JOBS,
+      rateLimitWindows: e.CUSTODIAN_RETENTION_RATE_LIMIT_WINDOWS,
     },
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }

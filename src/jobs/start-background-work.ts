@@ -1,0 +1,36 @@
+import { createEmailTransport } from '../email/email-transport.js';
+import { startEmailDelivery } from '../email/deliver-emails.js';
+import type { AppDeps } from '../http/app-deps.js';
+import { retentionSweepKind, sweepRetention } from '../retention/sweep-retention.js';
+import { startWorker, type JobHandlers } from './start-worker.js';
+
+export type BackgroundDeps = Pick<AppDeps, 'config' | 'db' | 'keyring' | 'logger' | 'now'>;
+
+export interface BackgroundWorkOptions {
+  /** Idle poll interval of the worker and the email sender; a busy queue is drained without waiting. */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * Everything a `custodian start` process does besides serving HTTP: the job worker (retention
+ * sweep every hour, scheduled once per period across all processes) and the email sender.
+ * stop() lets running work finish, then closes the mail transport.
+ */
+export function startBackgroundWork(deps: BackgroundDeps, options: BackgroundWorkOptions = {}): { stop(): Promise<void> } {
+  const pollIntervalMs = options.pollIntervalMs ?? 1000;
+  const handlers: JobHandlers = {
+    [retentionSweepKind]: async () => {
+      await sweepRetention(deps);
+    },
+  };
+  const worker = startWorker(deps, handlers, { pollIntervalMs, recurring: [{ kind: retentionSweepKind, every: 'PT1H' }] });
+  const transport = createEmailTransport(deps.config);
+  const email = startEmailDelivery(deps, transport, { pollIntervalMs });
+  deps.logger.info({ emailTransport: transport.name }, 'background work started');
+  return {
+    stop: async () => {
+      await Promise.all([worker.stop(), email.stop()]);
+      transport.close();
+    },
+  };
+}
