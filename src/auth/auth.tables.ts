@@ -107,7 +107,7 @@ export const recoveryCodesTable = defineTable<RecoveryCodesTable>({
     id: notPersonal(),
     principal_kind: notPersonal(),
     principal_id: notPersonal('link to the account or staff member'),
-    code_hash: personal('pd:Authenticating', deleteOnErasure, { note: 'argon2id hash' }),
+    code_hash: personal('pd:Authenticating', deleteOnErasure, { note: 'HMAC-SHA256 keyed with the instance token key; codes carry ~50 random bits, so a keyed hash suffices' }),
     used_at: notPersonal(),
     created_at: notPersonal(),
   },

@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../db/database.types.js';
 import type { PrincipalKind, SignInEventsTable } from './auth.tables.js';
 
@@ -52,4 +52,17 @@ export async function resetFailedAttempts(trx: Transaction<Database>, kind: Prin
 
 export async function insertSignInEvent(trx: Transaction<Database>, event: { principal_kind: PrincipalKind; principal_id: string; outcome: SignInEventsTable['outcome']; ip_truncated: string | null; user_agent_family: string | null }): Promise<void> {
   await trx.insertInto('sign_in_events').values(event).execute();
+}
+
+/** The latest sign-in events of a principal, newest first, for its owner's "recent sign-ins". */
+export async function listSignInEvents(db: Kysely<Database>, kind: PrincipalKind, principalId: string, limit: number): Promise<Selectable<SignInEventsTable>[]> {
+  return db
+    .selectFrom('sign_in_events')
+    .selectAll()
+    .where('principal_kind', '=', kind)
+    .where('principal_id', '=', principalId)
+    .orderBy('occurred_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 }

@@ -11,7 +11,7 @@ import type { AppDeps } from './app-deps.js';
 import { registerAssetRoutes } from './assets.routes.js';
 import { truncateIp } from './client-info.js';
 import { CsrfGuard } from './csrf.js';
-import { registerErrorHandling } from './error-handler.js';
+import { registerErrorHandling, sendFrameworkError, writeConnectionError } from './error-handler.js';
 import { registerOpenApiRoutes } from './openapi.routes.js';
 import { defineRoute, RouteRegistry, type RateLimitSpec } from './route.js';
 import { registerSecurityHeaders } from './security-headers.js';
@@ -32,12 +32,17 @@ export async function createServer(deps: AppDeps): Promise<BuiltServer> {
     bodyLimit: 1024 * 1024,
     routerOptions: { maxParamLength: 200 },
     trustProxy: false,
+    // Errors raised before routing (over-long path parameters, bad URLs) also answer problem+json.
+    frameworkErrors: (error, request, reply) => sendFrameworkError(request, reply, error),
+    // Errors raised by Node's HTTP parser (headers or URL too large) never reach a route.
+    clientErrorHandler: writeConnectionError,
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   app.decorateRequest('account', null);
   app.decorateRequest('staff', null);
   app.decorateRequest('locale', 'en');
+  app.decorateRequest('authorisedAs', 'public');
 
   const registry = new RouteRegistry();
   const csrf = new CsrfGuard(deps.keys.csrf, deps.config.http.secureCookies);

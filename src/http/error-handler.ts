@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, isAppError } from '../errors/app-error.js';
 import { internalProblem, toProblem } from '../errors/problem-details.js';
@@ -8,6 +9,7 @@ function fromFrameworkError(error: FastifyError): AppError | null {
   const status = error.statusCode ?? 0;
   if (status < 400 || status >= 500) return null;
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
+  if (status === 414) return new AppError('VALIDATION_FAILED', 'A path parameter is too long');
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send application/json or application/x-www-form-urlencoded');
   if (status === 404) return new AppError('NOT_FOUND');
   if (status === 405) return new AppError('METHOD_NOT_ALLOWED');
@@ -63,4 +65,27 @@ export function registerErrorHandling(app: FastifyInstance): void {
     return reply.status(500).type('application/problem+json').send(internalProblem(request.id));
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('NOT_FOUND', `No route for ${request.method} ${request.url.split('?')[0]?.slice(0, 200)}`)));
+}
+
+/** For errors Fastify raises before a route runs: same mapping as the error handler. */
+export function sendFrameworkError(request: FastifyRequest, reply: FastifyReply, error: FastifyError) {
+  return sendError(request, reply, fromFrameworkError(error) ?? new AppError('VALIDATION_FAILED', 'The request could not be read'));
+}
+
+/**
+ * Node's HTTP parser rejects oversized headers or URLs before Fastify sees a request; answer in
+ * problem+json on the raw socket rather than Node's bare default.
+ */
+export function writeConnectionError(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const status = tooLarge ? 431 : 400;
+  const body = JSON.stringify({
+    type: `https://custodian.dev/problems/${tooLarge ? 'request-header-fields-too-large' : 'bad-request'}`,
+    title: tooLarge ? 'Request header fields too large' : 'Bad request',
+    status,
+    detail: tooLarge ? 'The request line or headers are too large.' : 'The request could not be parsed.',
+    code: 'VALIDATION_FAILED',
+  });
+  socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/problem+json\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
 }

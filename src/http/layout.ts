@@ -39,6 +39,7 @@ export function renderPage(options: PageOptions): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · ${tr('app.name')}</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/custodian.css">
 <script src="/assets/custodian.js" defer></script>
 </head>

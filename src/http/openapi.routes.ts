@@ -4,7 +4,9 @@ import { buildOpenApiDocument } from './openapi.js';
 import type { ServerKit } from './server-kit.js';
 
 export function registerOpenApiRoutes(kit: ServerKit): void {
-  const document = () => buildOpenApiDocument(kit.registry, kit.deps.config.http.publicUrl);
+  // Routes are all registered before the first request, so the document is built once.
+  let cached: ReturnType<typeof buildOpenApiDocument> | undefined;
+  const document = () => (cached ??= buildOpenApiDocument(kit.registry, kit.deps.config.http.publicUrl));
   kit.route({
     method: 'GET', url: '/api/openapi.json', kind: 'api', auth: { kind: 'public' }, tags: ['documentation'],
     summary: 'The OpenAPI 3.1 document of every route, generated from the validation schemas.',

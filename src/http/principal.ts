@@ -26,6 +26,8 @@ declare module 'fastify' {
     account: AccountPrincipal | null;
     staff: StaffPrincipal | null;
     csrfSeed?: string;
+    /** Which principal the matched route authorised; decides the audit actor. */
+    authorisedAs: 'public' | 'account' | 'staff';
     locale: string;
   }
 }

@@ -85,6 +85,7 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
     url: spec.url,
     handler: async (request, reply) => {
       authorise(spec, request);
+      request.authorisedAs = spec.auth.kind;
       if (unsafeMethods.has(spec.method) && spec.csrf !== false) deps.csrf.verify(request);
       const params = parsePart(spec.params, request.params, 'params');
       const query = parsePart(spec.query, request.query, 'query');

@@ -19,12 +19,17 @@ export function csrfToken(kit: ServerKit, request: FastifyRequest, reply: Fastif
   return kit.csrf.tokenFor(request, reply);
 }
 
-/** The request context of a mutation: who (from the session), why, from where. */
+/**
+ * The request context of a mutation: who (the principal the route authorised), why, from where.
+ * Public routes name whoever is signed in for that area, else an anonymous actor.
+ */
 export function contextOf(request: FastifyRequest, purpose: Purpose): ContextWithoutTransaction {
-  const actor = request.staff && request.url.startsWith('/console')
-    ? { type: 'staff' as const, id: request.staff.staffId }
-    : request.account
-      ? { type: 'customer' as const, id: request.account.accountId }
-      : { type: 'anonymous' as const, id: null };
-  return { actor, purpose, ip: truncateIp(request.ip), requestId: request.id };
+  const staffActor = request.staff ? { type: 'staff' as const, id: request.staff.staffId } : null;
+  const customerActor = request.account ? { type: 'customer' as const, id: request.account.accountId } : null;
+  const actor =
+    request.authorisedAs === 'staff' ? staffActor
+    : request.authorisedAs === 'account' ? customerActor
+    : request.url.startsWith('/console') ? staffActor
+    : customerActor;
+  return { actor: actor ?? { type: 'anonymous', id: null }, purpose, ip: truncateIp(request.ip), requestId: request.id };
 }

@@ -1,8 +1,15 @@
+import { accountsMessages } from '../accounts/accounts.messages.en.js';
+import { staffMessages } from '../staff/staff.messages.en.js';
+import { twoFactorMessagesEn } from '../two-factor/two-factor.messages.en.js';
+
 /**
  * The English catalogue is complete and is the reference: other languages provide the same keys
  * (checked by i18n.test.ts). `{name}` placeholders are filled by t().
  */
 export const en = {
+  ...accountsMessages,
+  ...staffMessages,
+  ...twoFactorMessagesEn,
   'app.name': 'Custodian',
   'nav.skip': 'Skip to main content',
   'nav.account': 'Account',

@@ -1,0 +1,44 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Database } from '../db/database.types.js';
+import type { AccountsTable } from './accounts.tables.js';
+
+export type AccountRow = Selectable<AccountsTable>;
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function insertAccount(trx: Transaction<Database>, row: {
+  subject_id: string;
+  email_lookup: Buffer;
+  email_enc: Buffer;
+  first_name_enc: Buffer;
+  last_name_enc: Buffer;
+  password_hash: string;
+  country: string | null;
+  locale: string;
+  minimum_age_confirmed_at: Date;
+}): Promise<string> {
+  const inserted = await trx.insertInto('accounts').values({ ...row, email_verified_at: null, totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null, locked_until: null }).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function findAccountByEmailLookup(db: Db, emailLookup: Buffer): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('email_lookup', '=', emailLookup).executeTakeFirst();
+}
+
+export async function findAccountById(db: Db, accountId: string): Promise<AccountRow | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', accountId).executeTakeFirst();
+}
+
+/** Returns false when the address was already verified. */
+export async function markEmailVerified(trx: Transaction<Database>, accountId: string, now: Date): Promise<boolean> {
+  const result = await trx.updateTable('accounts').set({ email_verified_at: now, updated_at: now }).where('id', '=', accountId).where('email_verified_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A new password also clears the sign-in lock: whoever set it proved control of the account. */
+export async function updatePassword(trx: Transaction<Database>, accountId: string, passwordHash: string, now: Date): Promise<void> {
+  await trx
+    .updateTable('accounts')
+    .set({ password_hash: passwordHash, password_changed_at: now, failed_sign_ins: 0, locked_until: null, updated_at: now })
+    .where('id', '=', accountId)
+    .execute();
+}
