@@ -5,6 +5,7 @@ import { subjectKeysTable } from '../crypto/subject-keys.tables.js';
 import { kyselyMigrationLockTable, kyselyMigrationTable } from '../db/migration.tables.js';
 import { outboxEmailsTable } from '../email/email.tables.js';
 import { jobsTable } from '../jobs/jobs.tables.js';
+import { registerDraftsTable } from '../register/register.tables.js';
 import { rateLimitsTable } from '../rate-limit/rate-limit.tables.js';
 import { settingsTable } from '../settings/settings.tables.js';
 import { staffMembersTable } from '../staff/staff.tables.js';
@@ -29,6 +30,7 @@ export const dataMap: readonly TableDeclaration[] = [
   outboxEmailsTable,
   rateLimitsTable,
   settingsTable,
+  registerDraftsTable,
   kyselyMigrationTable,
   kyselyMigrationLockTable,
 ];

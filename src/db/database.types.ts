@@ -4,6 +4,7 @@ import type { AuthTokensTable, RecoveryCodesTable, SessionsTable, SignInEventsTa
 import type { SubjectKeysTable } from '../crypto/subject-keys.tables.js';
 import type { OutboxEmailsTable } from '../email/email.tables.js';
 import type { JobsTable } from '../jobs/jobs.tables.js';
+import type { RegisterDraftsTable } from '../register/register.tables.js';
 import type { RateLimitsTable } from '../rate-limit/rate-limit.tables.js';
 import type { SettingsTable } from '../settings/settings.tables.js';
 import type { StaffMembersTable } from '../staff/staff.tables.js';
@@ -25,6 +26,7 @@ export interface Database {
   outbox_emails: OutboxEmailsTable;
   rate_limits: RateLimitsTable;
   settings: SettingsTable;
+  register_drafts: RegisterDraftsTable;
   kysely_migration: KyselyMigrationTable;
   kysely_migration_lock: KyselyMigrationLockTable;
 }

@@ -1,4 +1,6 @@
 import { accountsMessages } from '../accounts/accounts.messages.en.js';
+import { privacyNoticeMessages } from '../privacy-notice/privacy-notice.messages.en.js';
+import { registerMessages } from '../register/register.messages.en.js';
 import { staffMessages } from '../staff/staff.messages.en.js';
 import { twoFactorMessagesEn } from '../two-factor/two-factor.messages.en.js';
 
@@ -10,6 +12,8 @@ export const en = {
   ...accountsMessages,
   ...staffMessages,
   ...twoFactorMessagesEn,
+  ...registerMessages,
+  ...privacyNoticeMessages,
   'app.name': 'Custodian',
   'nav.skip': 'Skip to main content',
   'nav.account': 'Account',

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { databaseKinds } from '../../test/test-database.js';
+import { dataMap } from '../datamap/datamap.registry.js';
+import { escapeHtml } from '../http/html.js';
+import { countryName } from '../register/countries.js';
+import { defaultRegister } from '../register/register-yaml.js';
+import { retentionLines } from '../register/derive-from-datamap.js';
+
+/** The inner markup of the section with this id; empty when it is missing. */
+function sectionOf(page: string, id: string): string {
+  const match = new RegExp(`<section id="${id}"[^>]*>([\\s\\S]*?)</section>`).exec(page);
+  return match?.[1] ?? '';
+}
+
+/** Text content without tags, for "is the section more than its heading" checks. */
+const textOf = (markup: string) => markup.replace(/<h2[\s\S]*?<\/h2>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
+
+const elements = ['art13-1-a', 'art13-1-b', 'art13-1-c', 'art13-1-d', 'art13-1-e', 'art13-1-f', 'art13-2-a', 'art13-2-b', 'art13-2-c', 'art13-2-d', 'art13-2-e', 'art13-2-f', 'art14-1-d', 'art14-2-f'];
+
+describe.each(databaseKinds)('generated privacy notice (%s)', (kind) => {
+  let t: TestApp;
+  let page: string;
+  const register = defaultRegister();
+  beforeAll(async () => {
+    t = await startTestApp(kind);
+    const response = await t.client().get('/privacy');
+    expect(response.status).toBe(200);
+    page = await response.text();
+  }, 120_000);
+  afterAll(async () => t?.close());
+
+  it('has a non-empty section for every element of Art 13(1), 13(2) and 14', () => {
+    for (const id of elements) expect(textOf(sectionOf(page, id)).length, id).toBeGreaterThan(20);
+  });
+
+  it('fills the sections from the register', () => {
+    expect(sectionOf(page, 'art13-1-a')).toContain(escapeHtml(register.controller.legalName));
+    expect(sectionOf(page, 'art13-1-a')).toContain(escapeHtml(register.controller.registrationNumber));
+    expect(sectionOf(page, 'art13-1-b')).toContain(register.controller.dpo.email);
+    for (const purpose of register.purposes) expect(sectionOf(page, 'art13-1-c')).toContain(escapeHtml(purpose.description));
+    for (const purpose of register.purposes.filter((p) => p.legitimateInterest)) expect(sectionOf(page, 'art13-1-d')).toContain(escapeHtml(purpose.legitimateInterest!));
+    for (const recipient of register.recipients) expect(sectionOf(page, 'art13-1-e')).toContain(escapeHtml(recipient.name));
+    expect(sectionOf(page, 'art13-1-f')).toContain('Example Analytics Inc.');
+    expect(sectionOf(page, 'art13-1-f')).toContain(countryName('US'));
+    expect(sectionOf(page, 'art13-1-f')).toContain('Standard contractual clauses');
+    expect(sectionOf(page, 'art13-1-f')).not.toContain('Example Payments B.V.');
+    for (const right of ['access', 'corrected', 'erased', 'restricted', 'object', 'machine-readable']) expect(sectionOf(page, 'art13-2-b')).toContain(right);
+    expect(sectionOf(page, 'art13-2-c')).toContain(escapeHtml(register.purposes.find((p) => p.legalBasis === 'eu-gdpr:A6-1-a')!.description));
+    expect(sectionOf(page, 'art13-2-d')).toContain(escapeHtml(register.supervisoryAuthority.name));
+    for (const purpose of register.purposes) expect(sectionOf(page, 'art13-2-e')).toContain(escapeHtml(purpose.consequenceOfNotProviding));
+    expect(sectionOf(page, 'art13-2-f')).toContain(escapeHtml(register.automatedDecisions[0]!.logic));
+    for (const source of register.sources) expect(sectionOf(page, 'art14-2-f')).toContain(escapeHtml(source.name));
+  });
+
+  it('derives retention and data categories from the data map, with the basis and period of what is kept', () => {
+    const retention = sectionOf(page, 'art13-2-a');
+    const lines = retentionLines(dataMap, t.config.retention);
+    expect(lines.length).toBeGreaterThan(5);
+    for (const line of lines) expect(retention).toContain(escapeHtml(line.retention));
+    const kept = lines.find((line) => line.table === 'audit_events' && line.keep)!;
+    expect(retention).toContain(`Kept for ${kept.keep!.period} (Legal obligation`);
+    expect(textOf(sectionOf(page, 'art14-1-d'))).toContain('Email address');
+    expect(textOf(sectionOf(page, 'art14-1-d'))).toContain('IP address');
+  });
+
+  it('links every section from the contents and to the cookie policy', () => {
+    for (const id of elements) expect(page).toContain(`href="#${id}"`);
+    expect(page).toContain('href="/privacy/cookies"');
+  });
+
+  it('publishes the cookie policy from the register', async () => {
+    const response = await t.client().get('/privacy/cookies');
+    expect(response.status).toBe(200);
+    const cookies = await response.text();
+    for (const cookie of register.cookies) {
+      expect(cookies).toContain(`<code>${cookie.name}</code>`);
+      expect(cookies).toContain(escapeHtml(cookie.purpose));
+    }
+    expect(cookies).toContain('Strictly necessary');
+    expect(cookies).toContain('Analytics');
+  });
+});
