@@ -1,0 +1,29 @@
+import { parseArgs } from 'node:util';
+import { createLogger } from '../app/logger.js';
+import { startCustodian } from '../app/start.js';
+import { loadConfig } from '../config/load-config.js';
+import type { CliIo } from './cli-io.js';
+import { startBanner } from './start-banner.js';
+
+/** `custodian start [--demo]`: serves until SIGINT/SIGTERM, then shuts down in order and exits 0. */
+export async function startCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } }, strict: true, allowPositionals: false });
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const running = await startCustodian({ config, logger, demo: values.demo ?? false });
+  io.stdout(startBanner(config, running));
+  io.onStopSignal((signal) => {
+    io.stdout(`\n${signal} received: stopping (a second signal forces exit)...\n`);
+    running.stop().then(
+      () => {
+        io.stdout('Custodian stopped.\n');
+        io.exit(0);
+      },
+      (error: unknown) => {
+        io.stderr(`custodian: shutdown failed\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        io.exit(1);
+      },
+    );
+  });
+  return 0;
+}
