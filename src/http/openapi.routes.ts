@@ -20,12 +20,12 @@ export function registerOpenApiRoutes(kit: ServerKit): void {
     handler: async ({ request, reply }) => {
       const doc = document();
       const operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
-        Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as { summary: string; tags: string[]; requestBody?: unknown; 'x-custodian-auth': { kind: string; permission?: string } } })),
+        Object.entries(methods).map(([method, op]) => ({ path, method: method.toUpperCase(), op: op as { summary: string; tags: string[]; requestBody?: unknown; 'x-custodian-auth': { kind: string; permission?: string | string[] } } })),
       );
       const tags = [...new Set(operations.flatMap((o) => o.op.tags))].sort();
       const main = html`<p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1). Errors are <code>application/problem+json</code> (RFC 9457). Unsafe methods need the CSRF token in the <code>x-csrf-token</code> header or a <code>_csrf</code> form field.</p>
 ${tags.map((tag) => html`<section class="panel"><h2 id="tag-${tag}">${tag}</h2><table><thead><tr><th scope="col">Method</th><th scope="col">Path</th><th scope="col">Who</th><th scope="col">What</th></tr></thead><tbody>
-${operations.filter((o) => o.op.tags.includes(tag)).map((o) => html`<tr><td><code>${o.method}</code></td><td><code>${o.path}</code></td><td>${o.op['x-custodian-auth'].kind}${o.op['x-custodian-auth'].permission ? html` (${o.op['x-custodian-auth'].permission})` : ''}</td><td>${o.op.summary}</td></tr>`)}
+${operations.filter((o) => o.op.tags.includes(tag)).map((o) => html`<tr><td><code>${o.method}</code></td><td><code>${o.path}</code></td><td>${o.op['x-custodian-auth'].kind}${o.op['x-custodian-auth'].permission ? html` (${[o.op['x-custodian-auth'].permission].flat().join(' or ')})` : ''}</td><td>${o.op.summary}</td></tr>`)}
 </tbody></table></section>`)}`;
       return reply.type('text/html; charset=utf-8').send(renderPage({ request, title: 'API documentation', area: 'public', main }).value);
     },

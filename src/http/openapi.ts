@@ -34,7 +34,7 @@ function operation(route: AnyRouteSpec) {
       parameters.push({ name, in: where, required: where === 'path' || (objectSchema.required ?? []).includes(name), schema: property });
     }
   }
-  const bodyType = route.kind === 'page' ? 'application/x-www-form-urlencoded' : 'application/json';
+  const bodyType = route.bodyContentType ?? (route.kind === 'page' ? 'application/x-www-form-urlencoded' : 'application/json');
   const responses: Record<string, unknown> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     const contentType = response.contentType ?? (route.kind === 'page' ? 'text/html' : 'application/json');

@@ -9,7 +9,8 @@ export type RouteAuth =
   | { kind: 'public' }
   /** A signed-in customer. Pending second factor or unverified email are refused unless allowed. */
   | { kind: 'account'; allowPendingSecondFactor?: boolean; allowUnverifiedEmail?: boolean }
-  | { kind: 'staff'; permission: Permission; allowPendingSecondFactor?: boolean };
+  /** One permission, or a list of which any one suffices. */
+  | { kind: 'staff'; permission: Permission | readonly Permission[]; allowPendingSecondFactor?: boolean };
 
 export interface ResponseSpec {
   readonly description: string;
@@ -44,6 +45,8 @@ export interface RouteSpec<B, Q, P> {
   readonly auth: RouteAuth;
   readonly kind: 'api' | 'page';
   readonly body?: ZodType<B>;
+  /** The request body's media type in OpenAPI; defaults to JSON for APIs and urlencoded for pages. */
+  readonly bodyContentType?: string;
   readonly query?: ZodType<Q>;
   readonly params?: ZodType<P>;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
@@ -118,7 +121,8 @@ function authorise(spec: AnyRouteSpec, request: FastifyRequest): void {
   const staff = request.staff;
   if (!staff) throw new AppError('UNAUTHENTICATED');
   if ((!staff.secondFactorVerified || staff.mustEnrolSecondFactor) && !auth.allowPendingSecondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
-  if (!roleHas(staff.role, auth.permission)) throw new AppError('FORBIDDEN');
+  const anyOf: readonly Permission[] = typeof auth.permission === 'string' ? [auth.permission] : auth.permission;
+  if (!anyOf.some((permission) => roleHas(staff.role, permission))) throw new AppError('FORBIDDEN');
 }
 
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {

@@ -5,7 +5,7 @@ import { AppError } from '../errors/app-error.js';
 import type { ServerKit } from '../http/server-kit.js';
 import { currentRegister } from './current-register.js';
 import { recordAsCsv, recordAsJsonLd } from './record-of-processing.js';
-import { requireRegisterReader } from './register-access.js';
+import { registerReaders } from './register-access.js';
 import { registerSchema } from './register.schema.js';
 import { parseRegisterYaml, registerToYaml } from './register-yaml.js';
 import { saveRegister } from './save-register.js';
@@ -14,7 +14,7 @@ const yamlUrl = '/api/v1/register.yaml';
 const yamlTypes = ['application/yaml', 'text/yaml', 'application/x-yaml'];
 const yamlBodyLimit = 256 * 1024;
 const tags = ['register'];
-const readAuth = { kind: 'staff', permission: 'console.view' } as const;
+const readAuth = { kind: 'staff', permission: registerReaders } as const;
 const manageAuth = { kind: 'staff', permission: 'privacy.manage' } as const;
 
 /** YAML bodies are read as text, and only for the register's YAML route; elsewhere they stay 415. */
@@ -34,7 +34,6 @@ export function registerRegisterRoutes(kit: ServerKit): void {
     summary: 'The processing register in force (stored, or the shipped default). Needs privacy.manage or audit.read.',
     responses: { 200: { description: 'The register', schema: registerSchema } },
     handler: async ({ request }) => {
-      requireRegisterReader(request);
       return (await currentRegister(deps.db)).register;
     },
   });
@@ -51,7 +50,6 @@ export function registerRegisterRoutes(kit: ServerKit): void {
     summary: 'The processing register as one YAML file. Needs privacy.manage or audit.read.',
     responses: { 200: { description: 'YAML document', contentType: 'application/yaml' } },
     handler: async ({ request, reply }) => {
-      requireRegisterReader(request);
       const yaml = registerToYaml((await currentRegister(deps.db)).register);
       return reply.type('application/yaml; charset=utf-8').header('content-disposition', 'attachment; filename="register.yaml"').send(yaml);
     },
@@ -60,6 +58,7 @@ export function registerRegisterRoutes(kit: ServerKit): void {
   kit.route({
     method: 'PUT', url: yamlUrl, kind: 'api', auth: manageAuth, tags,
     body: z.string().max(yamlBodyLimit),
+    bodyContentType: 'application/yaml',
     summary: 'Replaces the processing register from one YAML file (send application/yaml or text/yaml).',
     responses: { 200: { description: 'The stored register', schema: registerSchema } },
     handler: async ({ request, body }) => saveRegister(deps, contextOf(request, 'dpv:LegalCompliance'), request.staff?.subjectId ?? null, parseRegisterYaml(body), 'yaml'),
@@ -70,7 +69,6 @@ export function registerRegisterRoutes(kit: ServerKit): void {
     summary: 'Record of processing activities (Art 30(1)) as JSON-LD with DPV terms. Needs privacy.manage or audit.read.',
     responses: { 200: { description: 'JSON-LD document', contentType: 'application/ld+json' } },
     handler: async ({ request, reply }) => {
-      requireRegisterReader(request);
       const document = recordAsJsonLd((await currentRegister(deps.db)).register, dataMap, deps.config.retention);
       return reply.type('application/ld+json; charset=utf-8').send(JSON.stringify(document, null, 2));
     },
@@ -81,7 +79,6 @@ export function registerRegisterRoutes(kit: ServerKit): void {
     summary: 'Record of processing activities as CSV: one row per purpose and data category. Needs privacy.manage or audit.read.',
     responses: { 200: { description: 'CSV document', contentType: 'text/csv' } },
     handler: async ({ request, reply }) => {
-      requireRegisterReader(request);
       const csv = recordAsCsv((await currentRegister(deps.db)).register, dataMap, deps.config.retention);
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="record-of-processing.csv"').send(csv);
     },
