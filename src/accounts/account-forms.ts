@@ -86,5 +86,7 @@ export function accountNav(request: FastifyRequest): NavItem[] {
     { href: '/account/security/password', label: tr('accounts.nav.security') },
     { href: '/account/sessions', label: tr('accounts.nav.sessions') },
     { href: '/account/sign-ins', label: tr('accounts.nav.signIns') },
+    { href: '/account/privacy', label: tr('privacyChoices.nav.privacy') },
+    { href: '/account/messages', label: tr('messages.nav') },
   ];
 }

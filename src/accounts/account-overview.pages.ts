@@ -4,9 +4,10 @@ import { renderPage, t } from '../http/layout.js';
 import { accountNav } from './account-forms.js';
 import type { AccountProfile } from './account-profile.js';
 
-export function renderAccountOverviewPage(request: FastifyRequest, csrfToken: string, profile: AccountProfile): SafeHtml {
+/** `notices` are prompts from other capabilities (e.g. a policy version awaiting acceptance). */
+export function renderAccountOverviewPage(request: FastifyRequest, csrfToken: string, profile: AccountProfile, notices: SafeHtml = html``): SafeHtml {
   const tr = t(request);
-  const main = html`<p>${tr('accounts.overview.greeting', { name: profile.firstName })}</p>
+  const main = html`${notices}<p>${tr('accounts.overview.greeting', { name: profile.firstName })}</p>
 <dl class="summary">
 <dt>${tr('accounts.overview.email')}</dt>
 <dd>${profile.email} (${profile.emailVerified ? tr('accounts.overview.verified') : tr('accounts.overview.unverified')})</dd>

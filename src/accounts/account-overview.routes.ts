@@ -3,6 +3,7 @@ import { csrfToken, type ServerKit } from '../http/server-kit.js';
 import { sendPage } from './account-forms.js';
 import { renderAccountOverviewPage } from './account-overview.pages.js';
 import { loadAccountProfile } from './account-profile.js';
+import { acceptanceBanner } from '../policy-versions/acceptance-banner.js';
 
 const accountSchema = z.object({
   id: z.string(),
@@ -24,7 +25,8 @@ export function registerAccountOverviewRoutes(kit: ServerKit): void {
     responses: { 200: { description: 'HTML page' } },
     handler: async ({ request, reply, account }) => {
       const profile = await loadAccountProfile(deps.db, deps.keyring, account!.accountId);
-      return sendPage(reply, renderAccountOverviewPage(request, csrfToken(kit, request, reply), profile));
+      const notices = await acceptanceBanner(deps, request, account!.accountId);
+      return sendPage(reply, renderAccountOverviewPage(request, csrfToken(kit, request, reply), profile, notices));
     },
   });
 

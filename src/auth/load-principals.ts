@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { loadApiClient } from '../api-clients/load-api-client.js';
 import type { Config } from '../config/load-config.js';
 import { addDuration } from '../config/duration.js';
 import type { Database } from '../db/database.types.js';
@@ -15,6 +16,13 @@ const touchEveryMs = 60_000;
 export async function loadPrincipals(request: FastifyRequest, db: Kysely<Database>, config: Config, now = new Date()): Promise<void> {
   request.account = null;
   request.staff = null;
+  request.apiClient = null;
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined && /^bearer\s/i.test(authorization)) {
+    // A bearer request is another system: its cookies, if any, never count (and it skips CSRF).
+    request.apiClient = await loadApiClient(db, authorization.replace(/^bearer\s+/i, '').trim(), now);
+    return;
+  }
   const accountSession = await liveSession(request, db, config, 'account', now);
   if (accountSession) {
     const account = await findAccountForSession(db, accountSession.principal_id);

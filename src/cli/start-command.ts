@@ -10,11 +10,12 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({ args, options: { demo: { type: 'boolean' } }, strict: true, allowPositionals: false });
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const running = await startCustodian({ config, logger, demo: values.demo ?? false });
-  io.stdout(startBanner(config, running));
+  // Handlers go in before start-up: a signal that arrives while starting (or the instant the
+  // banner is out) must stop the instance cleanly, not kill it with the default action.
+  const startup = startCustodian({ config, logger, demo: values.demo ?? false });
   io.onStopSignal((signal) => {
     io.stdout(`\n${signal} received: stopping (a second signal forces exit)...\n`);
-    running.stop().then(
+    startup.then((running) => running.stop()).then(
       () => {
         io.stdout('Custodian stopped.\n');
         io.exit(0);
@@ -25,5 +26,6 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
       },
     );
   });
+  io.stdout(startBanner(config, await startup));
   return 0;
 }

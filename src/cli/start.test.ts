@@ -16,8 +16,11 @@ async function start(env: Record<string, string>, args: string[] = []): Promise<
 }
 
 async function stop(child: ChildProcess): Promise<void> {
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   child.kill('SIGTERM');
-  expect(await waitForExit(child)).toBe(0);
+  const code = await waitForExit(child);
+  expect(code, `exit signal ${child.signalCode}; stderr after SIGTERM:\n${stderr.slice(-3000)}`).toBe(0);
 }
 
 describe('custodian start (real process)', () => {

@@ -45,7 +45,10 @@ export const environmentSchema = z.object({
   CUSTODIAN_RETENTION_TAX_RECORDS: isoDuration.default('P10Y'),
   CUSTODIAN_RETENTION_FINISHED_JOBS: isoDuration.default('P7D'),
   CUSTODIAN_RETENTION_RATE_LIMIT_WINDOWS: isoDuration.default('P1D'),
+  CUSTODIAN_RETENTION_CONSENT_PROOF: isoDuration.default('P3Y'),
   CUSTODIAN_SECURE_COOKIES: bool.optional(),
+  /** How long a cookie banner choice is kept before asking again (CNIL: about 6 months). */
+  CUSTODIAN_COOKIE_CHOICE_TTL: isoDuration.default('P6M'),
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: port.default(587),
   SMTP_SECURE: bool.default(false),

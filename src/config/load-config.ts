@@ -12,9 +12,10 @@ export interface Config {
   readonly minimumAge: { default: number; byCountry: Record<string, number> };
   readonly sessions: { ttl: string; idleTtl: string };
   readonly signInLock: { after: number; lockFor: string };
-  readonly retention: { signInEvents: string; sentEmail: string; taxRecords: string; finishedJobs: string; rateLimitWindows: string };
+  readonly retention: { signInEvents: string; sentEmail: string; taxRecords: string; finishedJobs: string; rateLimitWindows: string; consentProof: string };
   readonly smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   readonly mailFrom: string;
+  readonly cookieChoiceTtl: string;
 }
 
 /** Reads and validates the environment once; throws one message listing every bad value. */
@@ -57,10 +58,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       taxRecords: e.CUSTODIAN_RETENTION_TAX_RECORDS,
       finishedJobs: e.CUSTODIAN_RETENTION_FINISHED_JOBS,
       rateLimitWindows: e.CUSTODIAN_RETENTION_RATE_LIMIT_WINDOWS,
+      consentProof: e.CUSTODIAN_RETENTION_CONSENT_PROOF,
     },
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : undefined,
     mailFrom: e.SMTP_FROM,
+    cookieChoiceTtl: e.CUSTODIAN_COOKIE_CHOICE_TTL,
   };
 }

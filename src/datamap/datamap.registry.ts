@@ -1,6 +1,11 @@
 import { accountsTable } from '../accounts/accounts.tables.js';
+import { accountMessagesTable } from '../account-messages/account-messages.tables.js';
+import { policyAcceptancesTable, policyChangeNoticesTable, policyVersionsTable } from '../policy-versions/policy-versions.tables.js';
+import { apiClientsTable } from '../api-clients/api-clients.tables.js';
 import { auditEventsTable } from '../audit/audit.tables.js';
 import { authTokensTable, recoveryCodesTable, sessionsTable, signInEventsTable } from '../auth/auth.tables.js';
+import { consentRecordsTable } from '../consent/consent.tables.js';
+import { webhookSubscriptionsTable } from '../consent-decisions/webhooks.tables.js';
 import { subjectKeysTable } from '../crypto/subject-keys.tables.js';
 import { kyselyMigrationLockTable, kyselyMigrationTable } from '../db/migration.tables.js';
 import { outboxEmailsTable } from '../email/email.tables.js';
@@ -31,6 +36,13 @@ export const dataMap: readonly TableDeclaration[] = [
   rateLimitsTable,
   settingsTable,
   registerDraftsTable,
+  consentRecordsTable,
+  apiClientsTable,
+  webhookSubscriptionsTable,
+  accountMessagesTable,
+  policyVersionsTable,
+  policyChangeNoticesTable,
+  policyAcceptancesTable,
   kyselyMigrationTable,
   kyselyMigrationLockTable,
 ];

@@ -1,6 +1,11 @@
 import type { AccountsTable } from '../accounts/accounts.tables.js';
+import type { AccountMessagesTable } from '../account-messages/account-messages.tables.js';
+import type { PolicyAcceptancesTable, PolicyChangeNoticesTable, PolicyVersionsTable } from '../policy-versions/policy-versions.tables.js';
+import type { ApiClientsTable } from '../api-clients/api-clients.tables.js';
 import type { AuditEventsTable } from '../audit/audit.tables.js';
 import type { AuthTokensTable, RecoveryCodesTable, SessionsTable, SignInEventsTable } from '../auth/auth.tables.js';
+import type { ConsentRecordsTable } from '../consent/consent.tables.js';
+import type { WebhookSubscriptionsTable } from '../consent-decisions/webhooks.tables.js';
 import type { SubjectKeysTable } from '../crypto/subject-keys.tables.js';
 import type { OutboxEmailsTable } from '../email/email.tables.js';
 import type { JobsTable } from '../jobs/jobs.tables.js';
@@ -27,6 +32,13 @@ export interface Database {
   rate_limits: RateLimitsTable;
   settings: SettingsTable;
   register_drafts: RegisterDraftsTable;
+  consent_records: ConsentRecordsTable;
+  api_clients: ApiClientsTable;
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  account_messages: AccountMessagesTable;
+  policy_versions: PolicyVersionsTable;
+  policy_change_notices: PolicyChangeNoticesTable;
+  policy_acceptances: PolicyAcceptancesTable;
   kysely_migration: KyselyMigrationTable;
   kysely_migration_lock: KyselyMigrationLockTable;
 }

@@ -7,6 +7,9 @@ import { SubjectKeyShreddedError, type Keyring } from '../crypto/keyring.js';
 import type { Database } from '../db/database.types.js';
 import { backoffDelayMs, defaultBackoff, describeError, type BackoffPolicy } from '../jobs/backoff.js';
 import { startPollLoop, type PollLoop } from '../jobs/poll-loop.js';
+import { consentState } from '../consent/consent-state.js';
+import { marketingEmailPurpose } from '../consent/consent-purposes.js';
+import { unsubscribeLinks, unsubscribeToken } from '../consent/unsubscribe-token.js';
 import { envelopeField, type EmailMessage } from './enqueue-email.js';
 import { isPermanentFailure, type EmailTransport } from './email-transport.js';
 import { claimDueEmails, recordEmailOutcome, type ClaimedEmail, type EmailOutcome } from './outbox.store.js';
@@ -17,6 +20,8 @@ export interface EmailDeliveryDeps {
   readonly logger: Logger;
   readonly now: () => Date;
   readonly config: Pick<Config, 'mailFrom' | 'http'>;
+  /** The token key signs unsubscribe links; without it no marketing email can go out. */
+  readonly keys?: { readonly tokens: Buffer };
 }
 
 export interface EmailDeliveryOptions {
@@ -31,6 +36,7 @@ export interface EmailDeliveryOptions {
 
 export const recipientErased = 'recipient erased';
 const marketingRefused = 'marketing needs recorded consent';
+const noUnsubscribeKey = 'marketing needs an unsubscribe link';
 
 /** Sends one batch of due outbox emails; returns how many were handled. */
 export async function deliverDueEmails(deps: EmailDeliveryDeps, transport: EmailTransport, options: EmailDeliveryOptions = {}): Promise<number> {
@@ -44,11 +50,18 @@ export async function deliverDueEmails(deps: EmailDeliveryDeps, transport: Email
 
 async function deliverOne(deps: EmailDeliveryDeps, transport: EmailTransport, options: EmailDeliveryOptions, email: ClaimedEmail): Promise<void> {
   const log = deps.logger.child({ emailId: email.id, template: email.template, attempt: email.attempts });
-  // Checked again here, not only at enqueue: a row written by any other path must not go out.
+  // Checked again here, not only at enqueue: consent may have been withdrawn since, and a row
+  // written by any other path must not go out either.
+  let unsubscribe: { url: string; header: string } | null = null;
   if (email.message_class !== 'service') {
-    await settle(deps, email, { status: 'blocked', error: marketingRefused }, 'email.blocked', { reason: marketingRefused });
-    log.warn('marketing email blocked');
-    return;
+    const state = await consentState(deps.db, { subjectId: email.subject_id, purpose: marketingEmailPurpose, channel: 'email', now: deps.now() });
+    if (!state.allowed || !deps.keys) {
+      const reason = !state.allowed ? marketingRefused : noUnsubscribeKey;
+      await settle(deps, email, { status: 'blocked', error: reason }, 'email.blocked', { reason, consent: state.reason });
+      log.warn({ consent: state.reason }, 'marketing email blocked');
+      return;
+    }
+    unsubscribe = unsubscribeLinks(deps.config.http.publicUrl, deps.config.mailFrom, unsubscribeToken(deps.keys.tokens, { subjectId: email.subject_id, purpose: marketingEmailPurpose, channel: 'email' }));
   }
   let message: EmailMessage;
   try {
@@ -62,7 +75,7 @@ async function deliverOne(deps: EmailDeliveryDeps, transport: EmailTransport, op
     return;
   }
   try {
-    const sent = await transport.send({ outboxId: email.id, from: deps.config.mailFrom, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), messageId: messageIdFor(email.id, deps.config.http.publicUrl) });
+    const sent = await transport.send({ outboxId: email.id, from: deps.config.mailFrom, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}), messageId: messageIdFor(email.id, deps.config.http.publicUrl), ...(unsubscribe ? { unsubscribe } : {}) });
     await settle(deps, email, { status: 'sent', sentAt: deps.now(), transportMessageId: sent.messageId }, 'email.sent', { transport: transport.name });
     log.info({ transport: transport.name }, 'email sent');
   } catch (error) {

@@ -13,6 +13,13 @@ export interface OutgoingEmail {
   readonly html?: string;
   /** Stable per outbox row, so a resend after a crash is recognisable as the same message. */
   readonly messageId: string;
+  /** Marketing only: the one-click unsubscribe link (RFC 8058) and the List-Unsubscribe value (RFC 2369). */
+  readonly unsubscribe?: { readonly url: string; readonly header: string };
+}
+
+/** The opt-out line every marketing email ends with (ePrivacy Art 13(2)). */
+export function optOutLine(url: string): string {
+  return `\n\n--\nYou receive this because you asked for it. Unsubscribe with one click: ${url}\n`;
 }
 
 export interface EmailTransport {
@@ -27,15 +34,19 @@ export function createEmailTransport(config: Pick<Config, 'smtp' | 'dataDir'>): 
 }
 
 function mailOptions(email: OutgoingEmail) {
+  const unsubscribe = email.unsubscribe;
   return {
     from: email.from,
     to: email.to,
     subject: email.subject,
-    text: email.text,
+    text: unsubscribe ? email.text + optOutLine(unsubscribe.url) : email.text,
     ...(email.html ? { html: email.html } : {}),
     messageId: email.messageId,
-    // Service messages are part of the contract: no List-Unsubscribe; marks them as automatic (RFC 3834).
-    headers: { 'Auto-Submitted': 'auto-generated' },
+    headers: unsubscribe
+      ? // Marketing: one-click unsubscribe that mail clients can post without cookies (RFC 8058, RFC 2369).
+        { 'List-Unsubscribe': unsubscribe.header, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' }
+      : // Service messages are part of the contract: no List-Unsubscribe; marks them as automatic (RFC 3834).
+        { 'Auto-Submitted': 'auto-generated' },
   };
 }
 

@@ -2,6 +2,8 @@ import type { RequestContext } from '../context/request-context.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { AppError } from '../errors/app-error.js';
 import { recordAuditEvent } from '../audit/record-audit-event.js';
+import { consentState } from '../consent/consent-state.js';
+import { marketingEmailPurpose } from '../consent/consent-purposes.js';
 import type { MessageClass } from './email.tables.js';
 import { insertOutboxEmail } from './outbox.store.js';
 
@@ -25,12 +27,15 @@ export const envelopeField = 'outbox_emails.envelope_enc';
 
 /**
  * Writes the email to the outbox in the caller's transaction, sealed with the recipient's key, so it
- * is sent exactly when the event that caused it commits. Marketing is refused until the consent
- * capability can prove consent.
+ * is sent exactly when the event that caused it commits. Marketing is refused unless the consent
+ * ledger shows the recipient's consent to direct marketing by email right now (checked again at
+ * send time). Resellers' promotional mail goes through here too and follows the same rule (H.44).
  */
 export async function enqueueEmail(ctx: RequestContext, keyring: Keyring, input: EnqueueEmailInput): Promise<string> {
   if (input.messageClass === 'marketing') {
-    throw new AppError('MARKETING_NOT_PERMITTED', 'Marketing email needs recorded consent, and the consent ledger is not available yet.');
+    // Silence is refusal: only a current 'given' record in the ledger lets marketing into the outbox.
+    const state = await consentState(ctx.trx, { subjectId: input.subjectId, purpose: marketingEmailPurpose, channel: 'email', now: new Date() });
+    if (!state.allowed) throw new AppError('MARKETING_NOT_PERMITTED', `Marketing email needs recorded consent (${state.reason}).`);
   }
   const cipher = await keyring.forSubject(ctx.trx, input.subjectId);
   const envelope = cipher.encrypt(JSON.stringify(input.message), envelopeField);

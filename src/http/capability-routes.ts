@@ -1,10 +1,17 @@
 import { registerAccountsRoutes } from '../accounts/accounts.routes.js';
+import { registerCookieConsentCapability } from '../cookie-consent/cookie-consent.capability.js';
+import { registerApiClientsRoutes } from '../api-clients/api-clients.routes.js';
+import { registerConsentDecisionsRoutes } from '../consent-decisions/consent-decisions.routes.js';
 import { registerHomeRoutes } from '../home/home.routes.js';
 import { registerRegisterCapability } from '../register/register.capability.js';
 import { registerTwoFactorRoutes } from '../two-factor/two-factor.routes.js';
 import { registerStaffRoutes } from '../staff/staff.routes.js';
+import { registerLanguagePreference } from '../i18n/language-preference.js';
+import { registerAccountMessagesCapability } from '../account-messages/account-messages.capability.js';
+import { registerPolicyVersionsCapability } from '../policy-versions/policy-versions.capability.js';
+import { registerConsentRoutes } from '../consent/consent.routes.js';
 import { registerCsrfRoutes } from './csrf.routes.js';
 import type { ServerKit } from './server-kit.js';
 
 /** Each capability's route registration, in one list so the server assembly stays short. */
-export const capabilityRoutes: ReadonlyArray<(kit: ServerKit) => void> = [registerCsrfRoutes, registerHomeRoutes, registerAccountsRoutes, registerStaffRoutes, registerTwoFactorRoutes, registerRegisterCapability];
+export const capabilityRoutes: ReadonlyArray<(kit: ServerKit) => void> = [registerLanguagePreference, registerCsrfRoutes, registerHomeRoutes, registerAccountsRoutes, registerStaffRoutes, registerTwoFactorRoutes, registerRegisterCapability, registerApiClientsRoutes, registerConsentDecisionsRoutes, registerCookieConsentCapability, registerAccountMessagesCapability, registerPolicyVersionsCapability, registerConsentRoutes];

@@ -43,6 +43,7 @@ export async function createServer(deps: AppDeps): Promise<BuiltServer> {
   app.decorateRequest('staff', null);
   app.decorateRequest('locale', 'en');
   app.decorateRequest('authorisedAs', 'public');
+  app.decorateRequest('apiClient', null);
 
   const registry = new RouteRegistry();
   const csrf = new CsrfGuard(deps.keys.csrf, deps.config.http.secureCookies);

@@ -2,7 +2,9 @@ import type { FastifyRequest } from 'fastify';
 import type { AppError } from '../errors/app-error.js';
 import type { FieldError } from '../errors/app-error.js';
 import { translator, type Translate } from '../i18n/i18n.js';
+import { consentBanner, consentHead } from '../cookie-consent/consent-layout.js';
 import { html, type SafeHtml } from './html.js';
+import { languageSwitcher } from '../i18n/language-switcher.js';
 
 export type Area = 'public' | 'account' | 'staff';
 
@@ -42,9 +44,11 @@ export function renderPage(options: PageOptions): SafeHtml {
 <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/custodian.css">
 <script src="/assets/custodian.js" defer></script>
+${consentHead(request)}
 </head>
 <body class="area-${area}">
 <a class="skip-link" href="#main">${tr('nav.skip')}</a>
+${consentBanner(request)}
 <header class="site-header">
   <a class="brand" href="${area === 'staff' ? '/console' : '/'}">${tr('app.name')}${area === 'staff' ? html` <span class="badge">${tr('nav.console')}</span>` : ''}</a>
   ${nav.length > 0 ? html`<nav aria-label="${tr('nav.mainLabel')}"><ul>${nav.map((item) => html`<li><a href="${item.href}"${item.href === current ? html` aria-current="page"` : ''}>${item.label}</a></li>`)}</ul></nav>` : ''}
@@ -56,7 +60,7 @@ export function renderPage(options: PageOptions): SafeHtml {
 <h1>${title}</h1>
 ${main}
 </main>
-<footer class="site-footer"><a href="/privacy">${tr('footer.privacy')}</a> · <a href="/api/docs">${tr('footer.api')}</a></footer>
+<footer class="site-footer"><a href="/privacy">${tr('footer.privacy')}</a> · <a href="/api/docs">${tr('footer.api')}</a> · <a href="/consent/cookies">${tr('consent.footerLink')}</a>${area === 'public' ? languageSwitcher(request) : ''}</footer>
 </body>
 </html>`;
 }

@@ -25,6 +25,8 @@ function toOpenApiPath(url: string): string {
   return url.replace(/:(\w+)/g, '{$1}');
 }
 
+const securitySchemeOf = { account: 'accountSession', staff: 'staffSession', api_client: 'apiClientBearer' } as const;
+
 function operation(route: AnyRouteSpec) {
   const parameters: unknown[] = [];
   for (const [where, schema] of [['path', route.params], ['query', route.query]] as const) {
@@ -48,7 +50,7 @@ function operation(route: AnyRouteSpec) {
     ...(parameters.length > 0 ? { parameters } : {}),
     ...(route.body ? { requestBody: { required: true, content: { [bodyType]: { schema: jsonSchema(route.body, 'input') } } } } : {}),
     responses,
-    security: route.auth.kind === 'public' ? [] : [{ [route.auth.kind === 'staff' ? 'staffSession' : 'accountSession']: [] }],
+    security: route.auth.kind === 'public' ? [] : [{ [securitySchemeOf[route.auth.kind]]: [] }],
     'x-custodian-auth': route.auth,
   };
 }
@@ -70,6 +72,7 @@ export function buildOpenApiDocument(registry: RouteRegistry, serverUrl: string)
       securitySchemes: {
         accountSession: { type: 'apiKey', in: 'cookie', name: 'custodian_session' },
         staffSession: { type: 'apiKey', in: 'cookie', name: 'custodian_staff_session' },
+        apiClientBearer: { type: 'http', scheme: 'bearer', bearerFormat: 'ck_<prefix>_<secret>', description: 'API client key, created by the owner in the console; cookies are ignored on such requests.' },
       },
     },
   };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z, type ZodType } from 'zod';
 import { AppError, type FieldError } from '../errors/app-error.js';
+import type { ApiScope } from '../api-clients/api-clients.tables.js';
 import { roleHas, type Permission } from '../staff/permissions.js';
 import type { AccountPrincipal, StaffPrincipal } from './principal.js';
 import type { CsrfGuard } from './csrf.js';
@@ -10,7 +11,9 @@ export type RouteAuth =
   /** A signed-in customer. Pending second factor or unverified email are refused unless allowed. */
   | { kind: 'account'; allowPendingSecondFactor?: boolean; allowUnverifiedEmail?: boolean }
   /** One permission, or a list of which any one suffices. */
-  | { kind: 'staff'; permission: Permission | readonly Permission[]; allowPendingSecondFactor?: boolean };
+  | { kind: 'staff'; permission: Permission | readonly Permission[]; allowPendingSecondFactor?: boolean }
+  /** Another system with a bearer key holding this scope. Such requests carry no cookie, so no CSRF check. */
+  | { kind: 'api_client'; scope: ApiScope };
 
 export interface ResponseSpec {
   readonly description: string;
@@ -89,11 +92,14 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
     handler: async (request, reply) => {
       authorise(spec, request);
       request.authorisedAs = spec.auth.kind;
-      if (unsafeMethods.has(spec.method) && spec.csrf !== false) deps.csrf.verify(request);
+      if (unsafeMethods.has(spec.method) && spec.csrf !== false && spec.auth.kind !== 'api_client') deps.csrf.verify(request);
+      rejectNul(request.params, 'params');
+      rejectNul(request.query, 'query');
       const params = parsePart(spec.params, request.params, 'params');
       const query = parsePart(spec.query, request.query, 'query');
       let body: B;
       try {
+        rejectNul(request.body, 'body');
         body = parsePart(spec.body, request.body, 'body');
       } catch (error) {
         if (error instanceof AppError && spec.onInvalid && error.code === 'VALIDATION_FAILED') {
@@ -118,11 +124,39 @@ function authorise(spec: AnyRouteSpec, request: FastifyRequest): void {
     if (!account.emailVerified && !auth.allowUnverifiedEmail) throw new AppError('EMAIL_NOT_VERIFIED');
     return;
   }
+  if (auth.kind === 'api_client') {
+    const client = request.apiClient;
+    if (!client) throw new AppError('UNAUTHENTICATED');
+    if (!client.scopes.includes(auth.scope)) throw new AppError('FORBIDDEN');
+    return;
+  }
   const staff = request.staff;
   if (!staff) throw new AppError('UNAUTHENTICATED');
   if ((!staff.secondFactorVerified || staff.mustEnrolSecondFactor) && !auth.allowPendingSecondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
   const anyOf: readonly Permission[] = typeof auth.permission === 'string' ? [auth.permission] : auth.permission;
   if (!anyOf.some((permission) => roleHas(staff.role, permission))) throw new AppError('FORBIDDEN');
+}
+
+/** Deeper than any of our schemas; refusing it early also keeps hostile bodies cheap to inspect. */
+const maxInputDepth = 32;
+
+/**
+ * PostgreSQL text cannot hold NUL, and no field of ours needs it: refused for every route at once.
+ * Walks the input iteratively, so hostile nesting cannot exhaust the stack.
+ */
+function rejectNul(value: unknown, where: string): void {
+  const found: FieldError[] = [];
+  const pending: Array<{ node: unknown; path: string[] }> = [{ node: value, path: [] }];
+  while (pending.length > 0 && found.length < 20) {
+    const { node, path } = pending.pop()!;
+    if (path.length > maxInputDepth) throw new AppError('VALIDATION_FAILED', `The ${where} is nested too deeply`);
+    if (typeof node === 'string') {
+      if (node.includes('\u0000')) found.push({ field: path.join('.') || '(root)', message: 'Must not contain NUL characters' });
+    } else if (node && typeof node === 'object') {
+      for (const [key, item] of Object.entries(node)) pending.push({ node: item, path: [...path, key] });
+    }
+  }
+  if (found.length > 0) throw new AppError('VALIDATION_FAILED', `The ${where} is not valid`, { fieldErrors: found });
 }
 
 function parsePart<T>(schema: ZodType<T> | undefined, value: unknown, where: string): T {

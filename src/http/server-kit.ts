@@ -26,8 +26,10 @@ export function csrfToken(kit: ServerKit, request: FastifyRequest, reply: Fastif
 export function contextOf(request: FastifyRequest, purpose: Purpose): ContextWithoutTransaction {
   const staffActor = request.staff ? { type: 'staff' as const, id: request.staff.staffId } : null;
   const customerActor = request.account ? { type: 'customer' as const, id: request.account.accountId } : null;
+  const apiClientActor = request.apiClient ? { type: 'api_client' as const, id: request.apiClient.clientId } : null;
   const actor =
-    request.authorisedAs === 'staff' ? staffActor
+    request.authorisedAs === 'api_client' ? apiClientActor
+    : request.authorisedAs === 'staff' ? staffActor
     : request.authorisedAs === 'account' ? customerActor
     : request.url.startsWith('/console') ? staffActor
     : customerActor;

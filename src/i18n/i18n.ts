@@ -1,7 +1,8 @@
+import { de } from './messages.de.js';
 import { en, type Catalogue, type MessageKey } from './messages.en.js';
 
 /** Adding a language is adding its catalogue here; missing keys fail i18n.test.ts. */
-const catalogues: Record<string, Partial<Catalogue>> = { en };
+const catalogues: Record<string, Partial<Catalogue>> = { en, de };
 
 export const supportedLocales = Object.keys(catalogues);
 export const defaultLocale = 'en';

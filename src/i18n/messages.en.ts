@@ -1,4 +1,10 @@
+import { languageMessages } from './language.messages.en.js';
+import { apiClientsMessages } from '../api-clients/api-clients.messages.en.js';
 import { accountsMessages } from '../accounts/accounts.messages.en.js';
+import { accountMessagesMessages } from '../account-messages/account-messages.messages.en.js';
+import { policyVersionsMessages } from '../policy-versions/policy-versions.messages.en.js';
+import { consentMessages } from '../consent/consent.messages.en.js';
+import { cookieConsentMessages } from '../cookie-consent/cookie-consent.messages.en.js';
 import { privacyNoticeMessages } from '../privacy-notice/privacy-notice.messages.en.js';
 import { registerMessages } from '../register/register.messages.en.js';
 import { staffMessages } from '../staff/staff.messages.en.js';
@@ -9,11 +15,17 @@ import { twoFactorMessagesEn } from '../two-factor/two-factor.messages.en.js';
  * (checked by i18n.test.ts). `{name}` placeholders are filled by t().
  */
 export const en = {
+  ...apiClientsMessages,
   ...accountsMessages,
+  ...accountMessagesMessages,
+  ...policyVersionsMessages,
+  ...consentMessages,
   ...staffMessages,
   ...twoFactorMessagesEn,
   ...registerMessages,
   ...privacyNoticeMessages,
+  ...cookieConsentMessages,
+  ...languageMessages,
   'app.name': 'Custodian',
   'nav.skip': 'Skip to main content',
   'nav.account': 'Account',

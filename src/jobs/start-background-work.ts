@@ -1,10 +1,16 @@
+import { webhookDeliveryHandler } from '../consent-decisions/deliver-webhook.js';
+import { webhookDeliveryKind } from '../consent-decisions/notify-consent-changed.js';
 import { createEmailTransport } from '../email/email-transport.js';
 import { startEmailDelivery } from '../email/deliver-emails.js';
 import type { AppDeps } from '../http/app-deps.js';
+import { policyVersionJobHandlers } from '../policy-versions/notify-policy-change.js';
 import { retentionSweepKind, sweepRetention } from '../retention/sweep-retention.js';
 import { startWorker, type JobHandlers } from './start-worker.js';
 
-export type BackgroundDeps = Pick<AppDeps, 'config' | 'db' | 'keyring' | 'logger' | 'now'>;
+export type BackgroundDeps = Pick<AppDeps, 'config' | 'db' | 'keyring' | 'logger' | 'now'> & {
+  /** Needed to open webhook signing secrets; without it consent webhooks are not delivered by this process. */
+  readonly keys?: AppDeps['keys'];
+};
 
 export interface BackgroundWorkOptions {
   /** Idle poll interval of the worker and the email sender; a busy queue is drained without waiting. */
@@ -22,6 +28,8 @@ export function startBackgroundWork(deps: BackgroundDeps, options: BackgroundWor
     [retentionSweepKind]: async () => {
       await sweepRetention(deps);
     },
+    ...policyVersionJobHandlers(deps),
+    ...(deps.keys ? { [webhookDeliveryKind]: webhookDeliveryHandler({ db: deps.db, keys: deps.keys }) } : {}),
   };
   const worker = startWorker(deps, handlers, { pollIntervalMs, recurring: [{ kind: retentionSweepKind, every: 'PT1H' }] });
   const transport = createEmailTransport(deps.config);

@@ -10,6 +10,8 @@ export interface NoticeInput {
   readonly declarations: readonly TableDeclaration[];
   readonly retention: Config['retention'];
   readonly tr: Translate;
+  /** The language the notice is rendered in: country names and dates follow it. */
+  readonly locale: string;
 }
 
 export interface NoticeSection {

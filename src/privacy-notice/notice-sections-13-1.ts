@@ -1,10 +1,11 @@
 import { html } from '../http/html.js';
 import { countryName, isEeaCountry } from '../register/countries.js';
-import { categoriesForPurpose, termLabel } from '../register/derive-from-datamap.js';
+import { categoriesForPurpose } from '../register/derive-from-datamap.js';
+import { dpvLabels } from '../register/dpv-labels.js';
 import { table, type NoticeInput, type NoticeSection } from './notice-model.js';
 
 /** Art 13(1)(a)-(f): who, the DPO, purposes and bases, interests, recipients, transfers. */
-export function sections13_1({ register, declarations, tr }: NoticeInput): NoticeSection[] {
+export function sections13_1({ register, declarations, tr, locale }: NoticeInput): NoticeSection[] {
   const c = register.controller;
   const thirdCountry = register.recipients.filter((r) => !isEeaCountry(r.country));
   const interests = register.purposes.filter((p) => p.legitimateInterest);
@@ -28,8 +29,8 @@ ${c.representative ? html`<dt>${tr('notice.controller.representative')}</dt><dd>
         register.purposes.map((p) => [
           p.description,
           tr(`register.basis.${p.legalBasis}`),
-          p.dataSubjects.map(termLabel).join(', '),
-          categoriesForPurpose(p.purpose, declarations).map(termLabel).join(', '),
+          dpvLabels(tr, p.dataSubjects),
+          dpvLabels(tr, categoriesForPurpose(p.purpose, declarations)),
         ]),
       ),
     }),
@@ -46,7 +47,7 @@ ${c.representative ? html`<dt>${tr('notice.controller.representative')}</dt><dd>
         : table(
           [tr('notice.col.name'), tr('notice.col.role'), tr('notice.col.function'), tr('notice.col.country'), tr('notice.col.categories'), tr('notice.col.safeguard')],
           register.recipients.map((r) => [
-            r.name, tr(`register.kind.${r.kind}`), r.function, countryName(r.country), r.dataCategories.map(termLabel).join(', '),
+            r.name, tr(`register.kind.${r.kind}`), r.function, countryName(r.country, locale), dpvLabels(tr, r.dataCategories),
             r.safeguard ? tr(`register.safeguard.${r.safeguard}`) : tr('register.safeguard.none'),
           ]),
         ),
@@ -57,7 +58,7 @@ ${c.representative ? html`<dt>${tr('notice.controller.representative')}</dt><dd>
         ? html`<p>${tr('notice.transfers.none')}</p>`
         : html`<p>${tr('notice.transfers.intro')}</p>${table(
           [tr('notice.col.name'), tr('notice.col.country'), tr('notice.col.safeguard')],
-          thirdCountry.map((r) => [r.name, countryName(r.country), r.safeguard ? tr(`register.safeguard.${r.safeguard}`) : '']),
+          thirdCountry.map((r) => [r.name, countryName(r.country, locale), r.safeguard ? tr(`register.safeguard.${r.safeguard}`) : '']),
         )}`}
 <h3>${tr('notice.storage.title')}</h3>
 ${table(

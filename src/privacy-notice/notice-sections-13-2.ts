@@ -1,5 +1,6 @@
 import { html } from '../http/html.js';
-import { allCategories, retentionLines, termLabel } from '../register/derive-from-datamap.js';
+import { allCategories, retentionLines } from '../register/derive-from-datamap.js';
+import { dpvLabel, dpvLabels } from '../register/dpv-labels.js';
 import { table, type NoticeInput, type NoticeSection } from './notice-model.js';
 
 /** Art 13(2)(a)-(f) and Art 14(1)(d), 14(2)(f): retention, rights, consent, complaint, requirement, automated decisions, categories, sources. */
@@ -12,9 +13,9 @@ export function sections13_2({ register, declarations, retention, tr }: NoticeIn
       body: html`<p>${tr('notice.retention.intro')}</p>${table(
         [tr('notice.col.category'), tr('notice.col.heldIn'), tr('notice.col.purposes'), tr('notice.col.howLong'), tr('notice.col.afterErasure')],
         retentionLines(declarations, retention).map((line) => [
-          termLabel(line.category),
+          dpvLabel(tr, line.category),
           line.tableDescription,
-          line.purposes.map(termLabel).join(', '),
+          dpvLabels(tr, line.purposes),
           line.retention,
           line.keep ? tr('notice.retention.kept', { period: line.keep.period, basis: tr(`register.basis.${line.keep.legalBasis}`), reason: line.keep.reason }) : tr('notice.retention.erased'),
         ]),
@@ -53,13 +54,13 @@ export function sections13_2({ register, declarations, retention, tr }: NoticeIn
     }),
     ({
       id: 'art14-1-d', title: tr('notice.categories.title'),
-      body: html`<p>${tr('notice.categories.intro')}</p><ul>${allCategories(declarations).map((c) => html`<li>${termLabel(c)}</li>`)}</ul>`,
+      body: html`<p>${tr('notice.categories.intro')}</p><ul>${allCategories(declarations).map((c) => html`<li>${dpvLabel(tr, c)}</li>`)}</ul>`,
     }),
     ({
       id: 'art14-2-f', title: tr('notice.sources.title'),
       body: register.sources.length === 0
         ? html`<p>${tr('notice.sources.none')}</p>`
-        : html`<ul>${register.sources.map((s) => html`<li><strong>${s.name}</strong>${s.publiclyAccessible ? html` (${tr('notice.sources.public')})` : ''}: ${s.description} ${tr('notice.col.categories')}: ${s.dataCategories.map(termLabel).join(', ')}.</li>`)}</ul>`,
+        : html`<ul>${register.sources.map((s) => html`<li><strong>${s.name}</strong>${s.publiclyAccessible ? html` (${tr('notice.sources.public')})` : ''}: ${s.description} ${tr('notice.col.categories')}: ${dpvLabels(tr, s.dataCategories)}.</li>`)}</ul>`,
     }),
     ({
       id: 'art32-security', title: tr('notice.security.title'),

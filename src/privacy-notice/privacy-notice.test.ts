@@ -3,6 +3,7 @@ import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { databaseKinds } from '../../test/test-database.js';
 import { dataMap } from '../datamap/datamap.registry.js';
 import { escapeHtml } from '../http/html.js';
+import { translator } from '../i18n/i18n.js';
 import { countryName } from '../register/countries.js';
 import { defaultRegister } from '../register/register-yaml.js';
 import { retentionLines } from '../register/derive-from-datamap.js';
@@ -67,6 +68,42 @@ describe.each(databaseKinds)('generated privacy notice (%s)', (kind) => {
   it('links every section from the contents and to the cookie policy', () => {
     for (const id of elements) expect(page).toContain(`href="#${id}"`);
     expect(page).toContain('href="/privacy/cookies"');
+  });
+
+  it('uses the catalogue labels of DPV terms, not labels spelled out from the codes', () => {
+    expect(sectionOf(page, 'art13-1-c')).toContain('Customers');
+    expect(textOf(sectionOf(page, 'art14-1-d'))).toContain('Sign-in secrets');
+    expect(textOf(sectionOf(page, 'art14-1-d'))).not.toContain('Authenticating');
+  });
+
+  it('renders every section in German with ?lang=de, from the same register facts', async () => {
+    const response = await t.client().get('/privacy?lang=de');
+    expect(response.status).toBe(200);
+    const german = await response.text();
+    expect(german).toContain('<html lang="de">');
+    expect(german).toContain('<h1>Datenschutzerklärung</h1>');
+    const de = translator('de');
+    const en = translator('en');
+    const titles = { 'art13-1-a': 'notice.controller.title', 'art13-1-b': 'notice.dpo.title', 'art13-1-c': 'notice.purposes.title', 'art13-1-d': 'notice.interests.title', 'art13-1-e': 'notice.recipients.title', 'art13-1-f': 'notice.transfers.title', 'art13-2-a': 'notice.retention.title', 'art13-2-b': 'notice.rights.title', 'art13-2-c': 'notice.withdrawal.title', 'art13-2-d': 'notice.complaint.title', 'art13-2-e': 'notice.requirement.title', 'art13-2-f': 'notice.automated.title', 'art14-1-d': 'notice.categories.title', 'art14-2-f': 'notice.sources.title' } as const;
+    expect(Object.keys(titles).sort()).toEqual([...elements].sort());
+    for (const id of elements) {
+      const markup = sectionOf(german, id);
+      expect(textOf(markup).length, id).toBeGreaterThan(20);
+      const key = titles[id as keyof typeof titles];
+      expect(markup, id).toContain(`<h2 id="${id}-title">${escapeHtml(de(key))}</h2>`);
+      expect(de(key), id).not.toBe(en(key));
+    }
+    expect(sectionOf(german, 'art13-1-a')).toContain(escapeHtml(register.controller.legalName));
+    expect(sectionOf(german, 'art13-1-b')).toContain(register.controller.dpo.email);
+    for (const purpose of register.purposes) expect(sectionOf(german, 'art13-1-c')).toContain(escapeHtml(purpose.description));
+    expect(sectionOf(german, 'art13-1-c')).toContain('Vertrag (Art. 6 Abs. 1 lit. b DSGVO)');
+    expect(sectionOf(german, 'art13-1-f')).toContain('Vereinigte Staaten');
+    expect(sectionOf(german, 'art13-1-f')).toContain('Standardvertragsklauseln');
+    for (const right of ['Auskunft', 'berichtigen', 'löschen', 'einschränken', 'widersprechen', 'maschinenlesbaren']) expect(sectionOf(german, 'art13-2-b')).toContain(right);
+    expect(sectionOf(german, 'art13-2-d')).toContain(escapeHtml(register.supervisoryAuthority.name));
+    expect(textOf(sectionOf(german, 'art14-1-d'))).toContain('E-Mail-Adresse');
+    expect(textOf(sectionOf(german, 'art14-1-d'))).not.toContain('Email address');
+    for (const source of register.sources) expect(sectionOf(german, 'art14-2-f')).toContain(escapeHtml(source.name));
   });
 
   it('publishes the cookie policy from the register', async () => {

@@ -23,7 +23,12 @@ export function isCountryCode(code: string): boolean {
   return regionNames.of(code) !== undefined;
 }
 
-/** The English name of a country code, for the notice; the code itself when unknown. */
-export function countryName(code: string): string {
-  return (isCountryCode(code) ? regionNames.of(code) : undefined) ?? code;
+const namesByLocale = new Map<string, Intl.DisplayNames>([['en', regionNames]]);
+
+/** The name of a country code in a language (English by default), for the notice; the code itself when unknown. */
+export function countryName(code: string, locale = 'en'): string {
+  if (!isCountryCode(code)) return code;
+  let names = namesByLocale.get(locale);
+  if (!names) namesByLocale.set(locale, (names = new Intl.DisplayNames([locale], { type: 'region', fallback: 'none' })));
+  return names.of(code) ?? code;
 }

@@ -3,23 +3,25 @@ import type { TableDeclaration } from '../datamap/datamap.types.js';
 import { iriPrefixes } from '../datamap/vocabulary.js';
 import { isEeaCountry } from './countries.js';
 import { categoriesForPurpose, retentionLines } from './derive-from-datamap.js';
+import { processorRecordAsJsonLd } from './processor-record.js';
 import type { Register, RegisterPurpose, RegisterRecipient } from './register.schema.js';
 
 /** Recipients of a purpose: those that receive any category of data the purpose processes. */
-function recipientsFor(register: Register, categories: readonly string[]): RegisterRecipient[] {
+export function recipientsFor(register: Register, categories: readonly string[]): RegisterRecipient[] {
   return register.recipients.filter((r) => r.dataCategories.some((c) => categories.includes(c)));
 }
 
-function erasureLimits(purpose: RegisterPurpose, declarations: readonly TableDeclaration[], retention: Config['retention']): string[] {
+export function erasureLimits(purpose: RegisterPurpose, declarations: readonly TableDeclaration[], retention: Config['retention']): string[] {
   return retentionLines(declarations, retention)
     .filter((line) => line.purposes.includes(purpose.purpose))
     .map((line) => `${line.category} in ${line.table}: ${line.retention}${line.keep ? ` Kept after erasure for ${line.keep.period} (${line.keep.legalBasis}).` : ''}`);
 }
 
-/** Art 30(1) as JSON-LD: every term a DPV IRI or one of Custodian's own (custodian:). */
+/** Art 30(1) as JSON-LD, with the Art 30(2) processor record as a separate node: every term a DPV IRI or one of Custodian's own (custodian:). */
 export function recordAsJsonLd(register: Register, declarations: readonly TableDeclaration[], retention: Config['retention']): Record<string, unknown> {
   const c = register.controller;
   const recipientId = (r: RegisterRecipient) => `custodian:recipient/${encodeURIComponent(r.name)}`;
+  const processor = processorRecordAsJsonLd(register);
   return {
     '@context': { ...iriPrefixes },
     '@id': 'custodian:record-of-processing',
@@ -62,6 +64,7 @@ export function recordAsJsonLd(register: Register, declarations: readonly TableD
     })),
     'custodian:securityMeasures': register.securityMeasures,
     'custodian:storageLocations': register.storageLocations.map((s) => ({ 'custodian:region': s.region, 'custodian:provider': s.provider, 'custodian:backups': s.backups })),
+    ...(processor ? { 'custodian:processorRecord': processor } : {}),
   };
 }
 
@@ -88,7 +91,7 @@ export function recordAsCsv(register: Register, declarations: readonly TableDecl
 }
 
 /** RFC 4180 quoting, and a leading quote mark against formula injection in spreadsheets. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }

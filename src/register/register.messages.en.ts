@@ -1,5 +1,10 @@
+import { dpvLabelMessages } from './dpv-labels.messages.en.js';
+import { registerConsoleMessages } from './register-console.messages.en.js';
+
 /** Labels for the register's codes (legal bases, safeguards, ...); spread into `en` in messages.en.ts. */
 export const registerMessages = {
+  ...dpvLabelMessages,
+  ...registerConsoleMessages,
   'register.basis.eu-gdpr:A6-1-a': 'Consent (Art 6(1)(a) GDPR)',
   'register.basis.eu-gdpr:A6-1-b': 'Contract (Art 6(1)(b) GDPR)',
   'register.basis.eu-gdpr:A6-1-c': 'Legal obligation (Art 6(1)(c) GDPR)',

@@ -4,7 +4,8 @@ import { dataMap } from '../datamap/datamap.registry.js';
 import { AppError } from '../errors/app-error.js';
 import type { ServerKit } from '../http/server-kit.js';
 import { currentRegister } from './current-register.js';
-import { recordAsCsv, recordAsJsonLd } from './record-of-processing.js';
+import { processorRecordAsCsv } from './processor-record.js';
+import { csvCell, recordAsCsv, recordAsJsonLd } from './record-of-processing.js';
 import { registerReaders } from './register-access.js';
 import { registerSchema } from './register.schema.js';
 import { parseRegisterYaml, registerToYaml } from './register-yaml.js';
@@ -81,6 +82,16 @@ export function registerRegisterRoutes(kit: ServerKit): void {
     handler: async ({ request, reply }) => {
       const csv = recordAsCsv((await currentRegister(deps.db)).register, dataMap, deps.config.retention);
       return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="record-of-processing.csv"').send(csv);
+    },
+  });
+
+  kit.route({
+    method: 'GET', url: '/api/v1/register/processor-record.csv', kind: 'api', auth: readAuth, tags,
+    summary: 'Record of processing as processor (Art 30(2)) as CSV: one row per activity carried out for customers. Needs privacy.manage or audit.read.',
+    responses: { 200: { description: 'CSV document', contentType: 'text/csv' } },
+    handler: async ({ reply }) => {
+      const csv = processorRecordAsCsv((await currentRegister(deps.db)).register, csvCell);
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="processor-record.csv"').send(csv);
     },
   });
 }

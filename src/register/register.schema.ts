@@ -86,6 +86,31 @@ const source = z.strictObject({
 });
 const cookie = z.strictObject({ name: line, provider: line, category: z.enum(cookieCategories), duration: line, purpose: text });
 
+/** Art 30(2): what the provider does as processor for its customers' sites, databases and mailboxes. */
+const processorCategory = z.strictObject({ id, name: line, description: text, dataSubjects: text, dataCategories: text });
+const subProcessor = z
+  .strictObject({ name: line, function: text, country, dpaReference: line, safeguard: z.enum(transferSafeguards).optional(), activities: z.array(id).min(1, 'Name the processing activities (by id) the sub-processor takes part in') })
+  .superRefine((r, ctx) => {
+    if (!isEeaCountry(r.country) && !r.safeguard) {
+      ctx.addIssue({ code: 'custom', path: ['safeguard'], message: `Sub-processor "${r.name}" is in ${r.country}, outside the EEA: name the safeguard of the transfer (Art 30(2)(c), 44-47 GDPR)` });
+    }
+  });
+const processorActivities = z
+  .strictObject({
+    controllers: text,
+    activities: z.array(processorCategory).min(1, 'Declare the processing you carry out for customers (Art 30(2)(b))').max(50),
+    subProcessors: z.array(subProcessor).max(100),
+    securityMeasures: z.array(text).min(1, 'Declare the security measures for customer data (Art 30(2)(d))').max(100),
+  })
+  .superRefine((pa, ctx) => {
+    unique(ctx, pa.activities.map((a) => a.id), 'activities', 'id', 'activity id');
+    unique(ctx, pa.subProcessors.map((x) => x.name), 'subProcessors', 'name', 'sub-processor');
+    const known = new Set(pa.activities.map((a) => a.id));
+    pa.subProcessors.forEach((x, index) => x.activities.forEach((activity, at) => {
+      if (!known.has(activity)) ctx.addIssue({ code: 'custom', path: ['subProcessors', index, 'activities', at], message: `Sub-processor "${x.name}" names activity "${activity}", which processorActivities.activities does not declare` });
+    }));
+  });
+
 export const registerSchema = z
   .strictObject({
     controller,
@@ -97,6 +122,7 @@ export const registerSchema = z
     automatedDecisions: z.array(automatedDecision).max(50),
     sources: z.array(source).max(100),
     cookies: z.array(cookie).max(200),
+    processorActivities,
   })
   .superRefine((r, ctx) => {
     unique(ctx, r.purposes.map((p) => p.id), 'purposes', 'id', 'purpose id');
@@ -115,3 +141,4 @@ function unique(ctx: z.RefinementCtx, values: string[], list: string, key: strin
 export type Register = z.infer<typeof registerSchema>;
 export type RegisterPurpose = Register['purposes'][number];
 export type RegisterRecipient = Register['recipients'][number];
+export type ProcessorActivities = Register['processorActivities'];

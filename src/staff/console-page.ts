@@ -11,6 +11,9 @@ const consolePages: ReadonlyArray<{ href: string; key: Parameters<Translate>[0];
   { href: '/console/audit', key: 'console.nav.audit', permission: 'audit.read' },
   { href: '/console/staff', key: 'console.nav.staff', permission: 'staff.manage' },
   { href: '/console/settings', key: 'console.nav.settings', permission: 'settings.manage' },
+  { href: '/console/api-clients', key: 'apiClients.title', permission: 'api_clients.manage' },
+  { href: '/console/privacy/register', key: 'console.nav.privacyRegister', permission: 'audit.read' },
+  { href: '/console/privacy/versions', key: 'policy.console.nav', permission: 'privacy.manage' },
   { href: '/console/security/two-factor', key: 'console.nav.security', permission: 'console.view' },
 ];
 

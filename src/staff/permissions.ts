@@ -11,6 +11,7 @@ export const permissions = [
   'billing.manage',
   'support.manage',
   'privacy.manage',
+  'api_clients.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -1,0 +1,7 @@
+import type { ServerKit } from '../http/server-kit.js';
+import { registerAccountMessagesRoutes } from './account-messages.routes.js';
+
+/** The account inbox. */
+export function registerAccountMessagesCapability(kit: ServerKit): void {
+  registerAccountMessagesRoutes(kit);
+}

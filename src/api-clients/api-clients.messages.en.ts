@@ -1,0 +1,20 @@
+/** Console strings of the API-client page; spread into the catalogue in src/i18n/messages.en.ts. */
+export const apiClientsMessages = {
+  'apiClients.title': 'API clients',
+  'apiClients.intro': "Keys for the provider's other systems (billing, mailer, CRM) to ask for consent decisions and receive consent changes. A key is shown once; only its hash is kept.",
+  'apiClients.name': 'Name of the system',
+  'apiClients.scopes': 'Scopes',
+  'apiClients.scope.consent:read': 'consent:read: ask for consent decisions',
+  'apiClients.scope.consent:webhooks': 'consent:webhooks: receive consent changes by webhook',
+  'apiClients.create': 'Create key',
+  'apiClients.created': 'Copy this key now; it will not be shown again:',
+  'apiClients.prefix': 'Key prefix',
+  'apiClients.lastUsed': 'Last used',
+  'apiClients.status': 'Status',
+  'apiClients.active': 'Active',
+  'apiClients.revoked': 'Revoked',
+  'apiClients.never': 'Never',
+  'apiClients.revoke': 'Revoke',
+  'apiClients.revokedNotice': 'The key was revoked.',
+  'apiClients.none': 'No API clients yet.',
+} as const;

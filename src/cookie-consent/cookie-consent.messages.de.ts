@@ -1,0 +1,33 @@
+import type { cookieConsentMessages } from './cookie-consent.messages.en.js';
+
+/** German (formal "Sie") for the cookie banner, settings and integration example. */
+export const cookieConsentDe: Record<keyof typeof cookieConsentMessages, string> = {
+  'consent.banner.label': 'Cookie-Einwilligung',
+  'consent.banner.text': 'Wir verwenden Cookies, die für den Betrieb dieser Website unbedingt erforderlich sind. Mit Ihrer Einwilligung verwenden wir außerdem Cookies für Einstellungen, Statistik und Marketing. Sie können Ihre Wahl jederzeit in den Cookie-Einstellungen ändern.',
+  'consent.banner.gpc': 'Ihr Browser sendet ein Global-Privacy-Control-Signal, daher bleiben Marketing-Cookies aus.',
+  'consent.banner.policy': 'Cookie-Richtlinie',
+  'consent.acceptAll': 'Alle akzeptieren',
+  'consent.rejectAll': 'Alle ablehnen',
+  'consent.settings': 'Einstellungen',
+  'consent.saved': 'Ihre Cookie-Auswahl wurde gespeichert.',
+  'consent.footerLink': 'Cookie-Einstellungen',
+  'consent.settings.title': 'Cookie-Einstellungen',
+  'consent.settings.intro': 'Wählen Sie, welche Cookies wir verwenden dürfen. Ohne Ihre Zustimmung verwenden wir nur unbedingt erforderliche Cookies; Sie können Ihre Einwilligung hier jederzeit widerrufen.',
+  'consent.settings.save': 'Auswahl speichern',
+  'consent.settings.alwaysOn': 'Immer aktiv: Diese Cookies sind für den Betrieb der Website nötig und brauchen keine Einwilligung.',
+  'consent.settings.services': 'Dienste in dieser Kategorie',
+  'consent.settings.noServices': 'Wir verwenden derzeit keine Cookies in dieser Kategorie.',
+  'consent.settings.cookie': '{name}: {purpose} Speicherdauer: {duration}.',
+  'consent.settings.gpc': 'Aus, weil Ihr Browser ein Global-Privacy-Control-Signal sendet.',
+  'consent.category.strictly-necessary': 'Unbedingt erforderlich',
+  'consent.category.preferences': 'Einstellungen',
+  'consent.category.analytics': 'Statistik',
+  'consent.category.marketing': 'Marketing',
+  'consent.category.strictly-necessary.hint': 'Anmeldung, Sicherheit und das Speichern Ihrer Cookie-Auswahl.',
+  'consent.category.preferences.hint': 'Merken Einstellungen wie Sprache oder Darstellung.',
+  'consent.category.analytics.hint': 'Zählen Besuche und messen, wie die Website genutzt wird.',
+  'consent.category.marketing.hint': 'Messen Werbung und zeigen Anzeigen, die zu Ihren Interessen passen.',
+  'consent.demo.title': 'Beispiel für die Einbindung der Cookie-Einwilligung',
+  'consent.demo.intro': 'Diese Seite zeigt, wie eine Marketing-Website das Cookie-Banner einbindet. Die Skripte unten (Google Analytics 4 mit Consent Mode, Yandex Metrica und das Meta-Pixel) bleiben inaktiv, bis Sie ihrer Kategorie zustimmen; das genaue Markup steht in docs/cookie-recipes.md.',
+  'consent.demo.status': 'Skripte laufen nur für die Kategorien, denen Sie zugestimmt haben.',
+};

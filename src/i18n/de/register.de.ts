@@ -1,0 +1,71 @@
+import type { dpvLabelMessages } from '../../register/dpv-labels.messages.en.js';
+import type { registerConsoleMessages } from '../../register/register-console.messages.en.js';
+import type { registerMessages } from '../../register/register.messages.en.js';
+
+type OwnKeys = Exclude<keyof typeof registerMessages, keyof typeof dpvLabelMessages | keyof typeof registerConsoleMessages>;
+
+/** German labels for the register's codes. */
+export const registerDe: Record<OwnKeys, string> = {
+  'register.basis.eu-gdpr:A6-1-a': 'Einwilligung (Art. 6 Abs. 1 lit. a DSGVO)',
+  'register.basis.eu-gdpr:A6-1-b': 'Vertrag (Art. 6 Abs. 1 lit. b DSGVO)',
+  'register.basis.eu-gdpr:A6-1-c': 'Rechtliche Verpflichtung (Art. 6 Abs. 1 lit. c DSGVO)',
+  'register.basis.eu-gdpr:A6-1-f': 'Berechtigtes Interesse (Art. 6 Abs. 1 lit. f DSGVO)',
+  'register.safeguard.adequacy-decision': 'Angemessenheitsbeschluss der Europäischen Kommission (Art. 45 DSGVO)',
+  'register.safeguard.standard-contractual-clauses': 'Standardvertragsklauseln (Art. 46 Abs. 2 lit. c DSGVO)',
+  'register.safeguard.binding-corporate-rules': 'Verbindliche interne Datenschutzvorschriften (Art. 47 DSGVO)',
+  'register.safeguard.none': 'Nicht erforderlich (innerhalb des EWR)',
+  'register.kind.processor': 'Auftragsverarbeiter',
+  'register.kind.controller': 'Verantwortlicher',
+  'register.kind.authority': 'Behörde',
+  'register.requirement.contractual': 'Für den Vertrag erforderlich',
+  'register.requirement.legal': 'Gesetzlich vorgeschrieben',
+  'register.requirement.none': 'Nicht erforderlich',
+  'register.cookie.strictly-necessary': 'Unbedingt erforderlich',
+  'register.cookie.preferences': 'Präferenzen',
+  'register.cookie.analytics': 'Statistik',
+  'register.cookie.marketing': 'Marketing',
+  'register.yes': 'Ja',
+  'register.no': 'Nein',
+};
+
+/** German labels of the DPV terms. */
+export const dpvLabelsDe: Record<keyof typeof dpvLabelMessages, string> = {
+  'dpv.purpose.ServiceProvision': 'Erbringung unserer Dienste',
+  'dpv.purpose.AccountManagement': 'Verwaltung des Kundenkontos',
+  'dpv.purpose.IdentityAuthentication': 'Anmeldung und Identitätsprüfung',
+  'dpv.purpose.CustomerCare': 'Kundenbetreuung',
+  'dpv.purpose.FraudPreventionAndDetection': 'Erkennung und Verhinderung von Betrug',
+  'dpv.purpose.LegalCompliance': 'Erfüllung gesetzlicher Pflichten',
+  'dpv.purpose.DirectMarketing': 'Direktwerbung',
+  'dpv.purpose.ServiceSecurity': 'Sicherheit unserer Dienste',
+  'dpv.purpose.MaintainCreditCheckingDatabase': 'Bonitätsprüfung',
+  'dpv.purpose.RecordManagement': 'Dokumentation und Rechenschaftspflicht',
+  'dpv.purpose.CommunicationForCustomerCare': 'Servicenachrichten an Kunden',
+  'dpv.purpose.HumanResourceManagement': 'Verwaltung der Mitarbeitenden',
+  'dpv.pd.Name': 'Name',
+  'dpv.pd.EmailAddress': 'E-Mail-Adresse',
+  'dpv.pd.TelephoneNumber': 'Telefonnummer',
+  'dpv.pd.PhysicalAddress': 'Postanschrift',
+  'dpv.pd.IPAddress': 'IP-Adresse',
+  'dpv.pd.UserAgent': 'Browser und Gerät (User-Agent)',
+  'dpv.pd.Country': 'Land',
+  'dpv.pd.Language': 'Sprache',
+  'dpv.pd.Age': 'Alter',
+  'dpv.pd.Password': 'Passwort',
+  'dpv.pd.Authenticating': 'Anmeldegeheimnisse (Zwei-Faktor-Schlüssel, Wiederherstellungscodes, Sitzungstoken)',
+  'dpv.pd.LoginRecord': 'Anmeldeprotokolle',
+  'dpv.pd.Identifier': 'Kennungen',
+  'dpv.pd.BrowsingBehavior': 'Surfverhalten',
+  'dpv.pd.Communication': 'Nachrichten und Korrespondenz',
+  'dpv.pd.PaymentCardNumber': 'Zahlungskartennummer',
+  'dpv.pd.Transaction': 'Bestellungen, Rechnungen und Zahlungen',
+  'dpv.pd.OfficialID': 'Amtliche Ausweisdokumente',
+  'dpv.pd.ProfessionalInterview': 'Unterlagen aus Bewerbungsgesprächen',
+  'dpv.pd.Preference': 'Präferenzen',
+  'dpv.pd.Publicly': 'Öffentlich zugängliche Daten',
+  'dpv.subject.Customer': 'Kunden',
+  'dpv.subject.Employee': 'Mitarbeitende',
+  'dpv.subject.JobApplicant': 'Bewerberinnen und Bewerber',
+  'dpv.subject.Visitor': 'Besucher unserer Website',
+  'dpv.subject.User': 'Nutzer unserer Dienste',
+};
