@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { clearSessionCookie, setSessionCookie } from '../auth/session-cookies.js';
+import { linkVisitorConsent } from '../cookie-consent/link-visitor-consent.js';
 import { AppError } from '../errors/app-error.js';
 import { truncateIp, userAgentFamily } from '../http/client-info.js';
 import { t } from '../http/layout.js';
@@ -24,6 +25,7 @@ export function registerSignInRoutes(kit: ServerKit): void {
     await consumeRateLimit(deps.db, deps.keys.rateLimit, { ...perIpLimit, parts: [truncateIp(request.ip) ?? 'unknown'] });
     const signedIn = await signInAccount(deps, contextOf(request, 'dpv:IdentityAuthentication'), { ...body, userAgentFamily: userAgentFamily(request.headers['user-agent']) });
     setSessionCookie(reply, 'account', signedIn.sessionToken, signedIn.expiresAt, deps.config.http.secureCookies);
+    if (!signedIn.secondFactorPending) await linkVisitorConsent(deps, request, { accountId: signedIn.principalId, subjectId: signedIn.subjectId });
     return signedIn;
   };
 

@@ -6,6 +6,7 @@ import { userAgentFamily } from '../http/client-info.js';
 import { contextOf, csrfToken, type ServerKit } from '../http/server-kit.js';
 import type { RateLimitSpec } from '../http/route.js';
 import { passSecondFactor } from './pass-second-factor.js';
+import { linkVisitorConsent } from '../cookie-consent/link-visitor-consent.js';
 import { localiseErrors, sendHtml, securityAreas, type SecurityArea } from './security-area.js';
 import { principalOf, safeNext } from './security-principal.js';
 import { renderSecondFactorPage } from './two-factor.pages.js';
@@ -48,6 +49,7 @@ export function registerSecondFactorRoutes(kit: ServerKit, area: SecurityArea): 
       if (who.secondFactorVerified) return reply.redirect(next, 303);
       try {
         await passSecondFactor(deps, contextOf(request, 'dpv:IdentityAuthentication'), who, { code: body.code, userAgentFamily: userAgentFamily(request.headers['user-agent']) });
+        if (who.kind === 'account') await linkVisitorConsent(deps, request, { accountId: who.id, subjectId: who.subjectId });
       } catch (error) {
         if (error instanceof AppError && error.code === 'SECOND_FACTOR_INVALID') {
           reply.status(error.status);
@@ -70,6 +72,7 @@ export function registerSecondFactorRoutes(kit: ServerKit, area: SecurityArea): 
         await passSecondFactor(deps, contextOf(request, 'dpv:IdentityAuthentication'), who, { code: body.code, userAgentFamily: userAgentFamily(request.headers['user-agent']) }).catch((error: unknown) => {
           throw signedOutOn(error, reply, area, deps.config.http.secureCookies);
         });
+        await linkVisitorConsent(deps, request, { accountId: who.id, subjectId: who.subjectId });
       }
       return reply.status(204).send();
     },
