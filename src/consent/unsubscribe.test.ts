@@ -71,6 +71,18 @@ describe.each(databaseKinds)('one-click unsubscribe (%s)', (kind) => {
     await expect(enqueue(subjectId)).rejects.toMatchObject({ code: 'MARKETING_NOT_PERMITTED' });
   });
 
+  it('accepts the one-click POST as multipart/form-data, the encoding RFC 8058 prefers, and only on that route', async () => {
+    const { subjectId, unsubscribe } = await consentingCustomer();
+    const boundary = '----custodian-test-boundary';
+    const multipart = `--${boundary}\r\nContent-Disposition: form-data; name="List-Unsubscribe"\r\n\r\nOne-Click\r\n--${boundary}--\r\n`;
+    const posted = await t.client().request('POST', unsubscribe, { raw: multipart, contentType: `multipart/form-data; boundary=${boundary}` });
+    expect(posted.status).toBe(200);
+    expect(await state(subjectId)).toMatchObject({ allowed: false, reason: 'withdrawn' });
+    const elsewhere = await t.client().request('POST', '/api/v1/accounts', { raw: multipart, contentType: `multipart/form-data; boundary=${boundary}` });
+    expect(elsewhere.status).toBe(415);
+    expect(elsewhere.headers.get('content-type')).toContain('application/problem+json');
+  });
+
   it('refuses forged tokens and another person\'s id under my signature, and records nothing', async () => {
     const mine = await consentingCustomer();
     const theirs = await consentingCustomer();
