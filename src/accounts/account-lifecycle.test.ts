@@ -148,7 +148,7 @@ describe.each(databaseKinds)('customer account lifecycle (%s)', (kind) => {
     expect((await client.get(await verificationPath(account.subject_id))).status).toBe(200);
     const me = await client.api('GET', '/api/v1/account');
     expect(me.status).toBe(200);
-    expect(await me.json()).toEqual({ id: account.id, email, firstName: 'Alan', lastName: 'Turing', country: 'DE', locale: 'en', emailVerified: true, twoFactorEnabled: false });
+    expect(await me.json()).toEqual({ id: account.id, email, firstName: 'Alan', lastName: 'Turing', country: 'DE', locale: 'en', emailVerified: true, twoFactorEnabled: false, dataResidency: null });
 
     const other = t.client();
     const session = await other.api('POST', '/api/v1/session', { email, password: 'another long password' });

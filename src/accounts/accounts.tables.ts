@@ -43,7 +43,7 @@ export const accountsTable = defineTable<AccountsTable>({
     first_name_enc: personal('pd:Name', deleteOnErasure, { encrypted: true, purposes: ['dpv:AccountManagement', 'dpv:ServiceProvision'] }),
     last_name_enc: personal('pd:Name', deleteOnErasure, { encrypted: true, purposes: ['dpv:AccountManagement', 'dpv:ServiceProvision'] }),
     password_hash: personal('pd:Password', deleteOnErasure, { purposes: ['dpv:IdentityAuthentication'], note: 'argon2id hash' }),
-    country: personal('pd:Country', deleteOnErasure, { purposes: ['dpv:AccountManagement'], note: 'decides the minimum age' }),
+    country: personal('pd:Country', deleteOnErasure, { purposes: ['dpv:AccountManagement'], note: 'decides the minimum age and which data-residency rule applies' }),
     locale: personal('pd:Language', deleteOnErasure, { purposes: ['dpv:AccountManagement', 'dpv:ServiceProvision'] }),
     minimum_age_confirmed_at: personal('pd:Age', deleteOnErasure, { purposes: ['dpv:AccountManagement'], note: 'only the confirmation time, never a birth date' }),
     email_verified_at: notPersonal(),

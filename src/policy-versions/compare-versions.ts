@@ -46,7 +46,12 @@ function sectionItems(s: PolicySnapshot): Record<ChangeSection, Items> {
   return {
     purposes: items(r.purposes, (p) => p.description, (p) => ({ ...p, description: undefined, id: p.id })),
     recipients: items(r.recipients, (x) => x.name),
-    transfers: items(r.recipients.filter((x) => !isEeaCountry(x.country)), (x) => `${x.name} (${x.country})`, (x) => x.safeguard ?? null),
+    // Where data goes: recipients and our own storage outside the EEA, and the residency promises.
+    transfers: new Map<string, string>([
+      ...items(r.recipients.filter((x) => !isEeaCountry(x.country)), (x) => `${x.name} (${x.country})`, (x) => x.safeguard ?? null),
+      ...items(r.storageLocations.filter((x) => !isEeaCountry(x.country)), (x) => `${x.region}, ${x.provider} (${x.country})`),
+      ...items(r.residencyRules ?? [], (x) => `${x.region.name} (${x.jurisdictions.join(', ')})`, (x) => ({ ...x, id: undefined })),
+    ]),
     retention: items(retentionLines(s.dataMap, s.retention), (l) => `${termLabel(l.category)}: ${l.tableDescription}`, (l) => [l.retention, l.keep ?? null]),
     rights: new Map<string, string>([
       ...items([r.supervisoryAuthority], (a) => a.name),
@@ -56,7 +61,7 @@ function sectionItems(s: PolicySnapshot): Record<ChangeSection, Items> {
     ]),
     other: new Map<string, string>([
       ...items([r.controller], (c) => c.legalName, (c) => ({ ...c, email: undefined })),
-      ...items(r.storageLocations, (x) => `${x.region}, ${x.provider}`),
+      ...items(r.storageLocations.filter((x) => isEeaCountry(x.country)), (x) => `${x.region}, ${x.provider} (${x.country})`),
       ...items(r.securityMeasures, (m) => (m.length > 80 ? `${m.slice(0, 77)}...` : m)),
       ...items(r.sources, (x) => x.name),
       ...items(r.cookies, (x) => x.name),

@@ -59,12 +59,7 @@ ${c.representative ? html`<dt>${tr('notice.controller.representative')}</dt><dd>
         : html`<p>${tr('notice.transfers.intro')}</p>${table(
           [tr('notice.col.name'), tr('notice.col.country'), tr('notice.col.safeguard')],
           thirdCountry.map((r) => [r.name, countryName(r.country, locale), r.safeguard ? tr(`register.safeguard.${r.safeguard}`) : '']),
-        )}`}
-<h3>${tr('notice.storage.title')}</h3>
-${table(
-  [tr('notice.col.region'), tr('notice.col.provider'), tr('notice.storage.backups')],
-  register.storageLocations.map((s) => [s.region, s.provider, s.backups ? tr('register.yes') : tr('register.no')]),
-)}`,
+        )}`}`,
     }),
   ];
 }

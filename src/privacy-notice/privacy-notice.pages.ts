@@ -1,12 +1,13 @@
 import { html, type SafeHtml } from '../http/html.js';
 import { sections13_1 } from './notice-sections-13-1.js';
 import { sections13_2 } from './notice-sections-13-2.js';
+import { storageSection } from './notice-section-storage.js';
 import { section, table, type NoticeInput } from './notice-model.js';
 
 /** The notice body: every Art 13 and 14 element, each in a section with a stable id. */
 export function noticeMain(input: NoticeInput): SafeHtml {
   const { tr } = input;
-  const sections = [...sections13_1(input), ...sections13_2(input)];
+  const sections = [...sections13_1(input), storageSection(input), ...sections13_2(input)];
   return html`<p>${tr('notice.intro')}</p>
 <nav aria-labelledby="notice-contents"><h2 id="notice-contents">${tr('notice.contents')}</h2><ol>${sections.map((s) => html`<li><a href="#${s.id}">${s.title}</a></li>`)}</ol></nav>
 ${sections.map(section)}

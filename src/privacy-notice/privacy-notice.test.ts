@@ -17,7 +17,7 @@ function sectionOf(page: string, id: string): string {
 /** Text content without tags, for "is the section more than its heading" checks. */
 const textOf = (markup: string) => markup.replace(/<h2[\s\S]*?<\/h2>/, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
 
-const elements = ['art13-1-a', 'art13-1-b', 'art13-1-c', 'art13-1-d', 'art13-1-e', 'art13-1-f', 'art13-2-a', 'art13-2-b', 'art13-2-c', 'art13-2-d', 'art13-2-e', 'art13-2-f', 'art14-1-d', 'art14-2-f'];
+const elements = ['art13-1-a', 'art13-1-b', 'art13-1-c', 'art13-1-d', 'art13-1-e', 'art13-1-f', 'storage', 'art13-2-a', 'art13-2-b', 'art13-2-c', 'art13-2-d', 'art13-2-e', 'art13-2-f', 'art14-1-d', 'art14-2-f'];
 
 describe.each(databaseKinds)('generated privacy notice (%s)', (kind) => {
   let t: TestApp;
@@ -54,6 +54,21 @@ describe.each(databaseKinds)('generated privacy notice (%s)', (kind) => {
     for (const source of register.sources) expect(sectionOf(page, 'art14-2-f')).toContain(escapeHtml(source.name));
   });
 
+  it('says where the data is stored and how each residency rule is met', () => {
+    const storage = sectionOf(page, 'storage');
+    expect(register.residencyRules.length).toBeGreaterThan(0);
+    for (const location of register.storageLocations) {
+      expect(storage).toContain(escapeHtml(location.region));
+      expect(storage).toContain(escapeHtml(location.provider));
+      expect(storage).toContain(escapeHtml(countryName(location.country)));
+    }
+    for (const rule of register.residencyRules) {
+      expect(storage).toContain(escapeHtml(rule.how));
+      expect(storage).toContain(escapeHtml(rule.region.name));
+    }
+    expect(textOf(storage)).toContain('Customers in Russia: kept in Russia (Russia)');
+  });
+
   it('derives retention and data categories from the data map, with the basis and period of what is kept', () => {
     const retention = sectionOf(page, 'art13-2-a');
     const lines = retentionLines(dataMap, t.config.retention);
@@ -84,7 +99,7 @@ describe.each(databaseKinds)('generated privacy notice (%s)', (kind) => {
     expect(german).toContain('<h1>Datenschutzerklärung</h1>');
     const de = translator('de');
     const en = translator('en');
-    const titles = { 'art13-1-a': 'notice.controller.title', 'art13-1-b': 'notice.dpo.title', 'art13-1-c': 'notice.purposes.title', 'art13-1-d': 'notice.interests.title', 'art13-1-e': 'notice.recipients.title', 'art13-1-f': 'notice.transfers.title', 'art13-2-a': 'notice.retention.title', 'art13-2-b': 'notice.rights.title', 'art13-2-c': 'notice.withdrawal.title', 'art13-2-d': 'notice.complaint.title', 'art13-2-e': 'notice.requirement.title', 'art13-2-f': 'notice.automated.title', 'art14-1-d': 'notice.categories.title', 'art14-2-f': 'notice.sources.title' } as const;
+    const titles = { 'art13-1-a': 'notice.controller.title', 'art13-1-b': 'notice.dpo.title', 'art13-1-c': 'notice.purposes.title', 'art13-1-d': 'notice.interests.title', 'art13-1-e': 'notice.recipients.title', 'art13-1-f': 'notice.transfers.title', 'storage': 'notice.storage.title', 'art13-2-a': 'notice.retention.title', 'art13-2-b': 'notice.rights.title', 'art13-2-c': 'notice.withdrawal.title', 'art13-2-d': 'notice.complaint.title', 'art13-2-e': 'notice.requirement.title', 'art13-2-f': 'notice.automated.title', 'art14-1-d': 'notice.categories.title', 'art14-2-f': 'notice.sources.title' } as const;
     expect(Object.keys(titles).sort()).toEqual([...elements].sort());
     for (const id of elements) {
       const markup = sectionOf(german, id);
@@ -104,6 +119,9 @@ describe.each(databaseKinds)('generated privacy notice (%s)', (kind) => {
     expect(textOf(sectionOf(german, 'art14-1-d'))).toContain('E-Mail-Adresse');
     expect(textOf(sectionOf(german, 'art14-1-d'))).not.toContain('Email address');
     for (const source of register.sources) expect(sectionOf(german, 'art14-2-f')).toContain(escapeHtml(source.name));
+    for (const rule of register.residencyRules) expect(sectionOf(german, 'storage')).toContain(escapeHtml(rule.how));
+    expect(textOf(sectionOf(german, 'storage'))).toContain('Kundinnen und Kunden in Russland: gespeichert in Russia (Russland)');
+    expect(sectionOf(german, 'storage')).toContain('Deutschland');
   });
 
   it('publishes the cookie policy from the register', async () => {

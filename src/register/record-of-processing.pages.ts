@@ -76,8 +76,8 @@ ${section({
 ${section({
     id: 'art30-1-g', title: tr('ropa.g.title'),
     body: html`${list(register.securityMeasures)}<h4>${tr('notice.storage.title')}</h4>${table(
-      [tr('notice.col.region'), tr('notice.col.provider'), tr('notice.storage.backups')],
-      register.storageLocations.map((s) => [s.region, s.provider, s.backups ? tr('register.yes') : tr('register.no')]),
+      [tr('notice.col.region'), tr('notice.col.country'), tr('notice.col.provider'), tr('notice.storage.backups')],
+      register.storageLocations.map((s) => [s.region, s.country, s.provider, s.backups ? tr('register.yes') : tr('register.no')]),
     )}`,
   })}`;
 }

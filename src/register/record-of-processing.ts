@@ -63,7 +63,7 @@ export function recordAsJsonLd(register: Register, declarations: readonly TableD
       ...(r.dpaReference ? { 'custodian:dpaReference': r.dpaReference } : {}),
     })),
     'custodian:securityMeasures': register.securityMeasures,
-    'custodian:storageLocations': register.storageLocations.map((s) => ({ 'custodian:region': s.region, 'custodian:provider': s.provider, 'custodian:backups': s.backups })),
+    'custodian:storageLocations': register.storageLocations.map((s) => ({ 'custodian:region': s.region, 'custodian:country': s.country, 'custodian:provider': s.provider, 'custodian:backups': s.backups })),
     ...(processor ? { 'custodian:processorRecord': processor } : {}),
   };
 }

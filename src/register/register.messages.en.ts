@@ -23,6 +23,7 @@ export const registerMessages = {
   'register.cookie.preferences': 'Preferences',
   'register.cookie.analytics': 'Analytics',
   'register.cookie.marketing': 'Marketing',
+  'register.residency.account': 'Your data is kept in {region}: {how}',
   'register.yes': 'Yes',
   'register.no': 'No',
 } as const;

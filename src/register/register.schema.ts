@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dataSubjectCategories, legalBases, personalDataCategories, purposes } from '../datamap/vocabulary.js';
 import { isCountryCode, isEeaCountry } from './countries.js';
+import { checkResidencyRules } from './residency.js';
 
 /**
  * The processing register: what the provider declares about itself (Art 13, 14 and 30 GDPR).
@@ -76,7 +77,19 @@ const recipient = z
     }
   });
 
-const storageLocation = z.strictObject({ region: line, provider: line, backups: z.boolean() });
+/** `country` is where the location is, so residency rules can be checked against it. */
+const storageLocation = z.strictObject({ region: line, country, provider: line, backups: z.boolean() });
+
+/**
+ * Promise C.21: customers in `jurisdictions` (whose law demands in-region storage) have their data
+ * kept in `region`; `how` tells them how. Coverage by storage locations is checked below.
+ */
+const residencyRule = z.strictObject({
+  id,
+  jurisdictions: z.array(country).min(1, 'Name the countries whose law demands storage in the region').max(60),
+  region: z.strictObject({ name: line, countries: z.array(country).min(1, 'List the countries of the region').max(60) }),
+  how: text,
+});
 const automatedDecision = z.strictObject({ name: line, logic: text, significance: text, consequences: text });
 const source = z.strictObject({
   name: line,
@@ -118,6 +131,7 @@ export const registerSchema = z
     purposes: z.array(purpose).min(1, 'Declare at least one purpose').max(200),
     recipients: z.array(recipient).max(200),
     storageLocations: z.array(storageLocation).min(1, 'Declare where the data is stored').max(100),
+    residencyRules: z.array(residencyRule).max(50),
     securityMeasures: z.array(text).min(1, 'Declare the security measures (Art 30(1)(g))').max(100),
     automatedDecisions: z.array(automatedDecision).max(50),
     sources: z.array(source).max(100),
@@ -128,6 +142,8 @@ export const registerSchema = z
     unique(ctx, r.purposes.map((p) => p.id), 'purposes', 'id', 'purpose id');
     unique(ctx, r.recipients.map((x) => x.name), 'recipients', 'name', 'recipient');
     unique(ctx, r.cookies.map((c) => c.name), 'cookies', 'name', 'cookie');
+    unique(ctx, r.residencyRules.map((x) => x.id), 'residencyRules', 'id', 'residency rule id');
+    checkResidencyRules(r, ctx);
   });
 
 function unique(ctx: z.RefinementCtx, values: string[], list: string, key: string, what: string): void {

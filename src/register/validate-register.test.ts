@@ -40,4 +40,42 @@ describe('register validation against the data map', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]?.field).toBe('recipients.0.country');
   });
+
+  it('refuses a residency rule whose region has no backup storage location', () => {
+    const register = defaultRegister();
+    const storageLocations = register.storageLocations.filter((s) => !(s.country === 'RU' && s.backups));
+    const result = validateRegister({ ...register, storageLocations });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors).toEqual([{ field: 'residencyRules.0', message: expect.stringContaining('no backup storage location in region Russia') }]);
+  });
+
+  it('refuses a residency rule whose region has no primary storage location, and one claiming a country outside its region', () => {
+    const register = defaultRegister();
+    const rule = register.residencyRules[0]!;
+    const primaryGone = validateRegister({ ...register, storageLocations: register.storageLocations.filter((s) => !(s.country === 'RU' && !s.backups)) });
+    expect(primaryGone.ok).toBe(false);
+    if (!primaryGone.ok) expect(primaryGone.errors).toEqual([{ field: 'residencyRules.0', message: expect.stringContaining('no primary (non-backup) storage location in region Russia') }]);
+
+    const outside = validateRegister({ ...register, residencyRules: [{ ...rule, jurisdictions: ['RU', 'KZ'] }] });
+    expect(outside.ok).toBe(false);
+    if (!outside.ok) expect(outside.errors).toEqual([{ field: 'residencyRules.0.jurisdictions.1', message: expect.stringContaining('region Russia does not list KZ') }]);
+
+    const twice = validateRegister({ ...register, residencyRules: [rule, { ...rule, id: 'ru-again' }] });
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.errors).toEqual([{ field: 'residencyRules.1.jurisdictions.0', message: expect.stringContaining('already covered by rule "ru-152-fz"') }]);
+  });
+
+  it('needs no backup location in the region when the provider keeps no backups at all', () => {
+    const register = defaultRegister();
+    const storageLocations = register.storageLocations.filter((s) => !s.backups);
+    expect(validateRegister({ ...register, storageLocations }).ok).toBe(true);
+  });
+
+  it('requires the country of every storage location', () => {
+    const register = defaultRegister();
+    const { country: _missing, ...withoutCountry } = register.storageLocations[0]!;
+    const result = validateRegister({ ...register, storageLocations: [withoutCountry, ...register.storageLocations.slice(1)] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[0]?.field).toBe('storageLocations.0.country');
+  });
 });

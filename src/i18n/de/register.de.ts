@@ -24,6 +24,7 @@ export const registerDe: Record<OwnKeys, string> = {
   'register.cookie.preferences': 'Präferenzen',
   'register.cookie.analytics': 'Statistik',
   'register.cookie.marketing': 'Marketing',
+  'register.residency.account': 'Ihre Daten werden in {region} gespeichert: {how}',
   'register.yes': 'Ja',
   'register.no': 'Nein',
 };
