@@ -1,8 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './free-port.js';
 
 /** Finds the OS's PostgreSQL server binaries (Debian keeps them out of PATH). */
 export function findPostgresBin(): string | null {
@@ -20,16 +20,6 @@ function pathDirs(): string[] {
   return (process.env.PATH ?? '').split(':');
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as net.AddressInfo).port;
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
-}
 
 export interface Cluster { adminUrl: string; stop(): void }
 

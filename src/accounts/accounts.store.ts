@@ -1,21 +1,12 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction, Insertable } from 'kysely';
 import type { Database } from '../db/database.types.js';
 import type { AccountsTable } from './accounts.tables.js';
 
 export type AccountRow = Selectable<AccountsTable>;
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function insertAccount(trx: Transaction<Database>, row: {
-  subject_id: string;
-  email_lookup: Buffer;
-  email_enc: Buffer;
-  first_name_enc: Buffer;
-  last_name_enc: Buffer;
-  password_hash: string;
-  country: string | null;
-  locale: string;
-  minimum_age_confirmed_at: Date;
-}): Promise<string> {
+/** A new account starts unverified, without two-factor and unlocked; the caller gives the rest. */
+export async function insertAccount(trx: Transaction<Database>, row: Omit<Insertable<AccountsTable>, 'email_verified_at' | 'totp_secret_enc' | 'totp_enabled_at' | 'totp_last_step' | 'locked_until'>): Promise<string> {
   const inserted = await trx.insertInto('accounts').values({ ...row, email_verified_at: null, totp_secret_enc: null, totp_enabled_at: null, totp_last_step: null, locked_until: null }).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
 }
