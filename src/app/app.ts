@@ -23,9 +23,9 @@ export interface OpenAppOptions {
   readonly now?: () => Date;
 }
 
-export function databaseTarget(config: Config): DatabaseTarget {
+export function databaseTarget(config: Config, logger?: Logger): DatabaseTarget {
   return config.database.kind === 'postgres'
-    ? { kind: 'postgres', url: config.database.url }
+    ? { kind: 'postgres', url: config.database.url, onIdleClientError: (error) => logger?.warn({ err: error }, 'an idle database connection was closed by the server') }
     : { kind: 'pglite', directory: config.database.directory, lockDir: config.dataDir };
 }
 
@@ -33,7 +33,7 @@ export function databaseTarget(config: Config): DatabaseTarget {
 export async function openApp(options: OpenAppOptions): Promise<App> {
   const { config, logger } = options;
   const masterKey = resolveMasterKey(config, (message) => logger.warn(message));
-  const database = options.database ?? (await createDatabase(databaseTarget(config)));
+  const database = options.database ?? (await createDatabase(databaseTarget(config, logger)));
   try {
     if (!options.database) {
       const applied = await migrateToLatest(database.db);

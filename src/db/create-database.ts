@@ -11,7 +11,7 @@ pg.types.setTypeParser(20, (value) => Number(value));
 export type DatabaseTarget =
   | { kind: 'pglite'; directory: string; lockDir?: string }
   | { kind: 'pglite-memory' }
-  | { kind: 'postgres'; url: string; maxConnections?: number };
+  | { kind: 'postgres'; url: string; maxConnections?: number; onIdleClientError?: (error: Error) => void };
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
@@ -22,6 +22,9 @@ export interface DatabaseHandle {
 export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
+    // An idle connection the server closes (restart, failover, admin termination) is reported on the
+    // pool; without a listener node-postgres would crash the process. The pool reconnects on next use.
+    pool.on('error', (error) => target.onIdleClientError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
