@@ -4,11 +4,13 @@ export class HttpClient {
 
   constructor(readonly baseUrl: string) {}
 
-  async request(method: string, path: string, options: { json?: unknown; form?: Record<string, string | string[]>; headers?: Record<string, string>; raw?: string; contentType?: string } = {}): Promise<Response> {
+  async request(method: string, path: string, options: { json?: unknown; form?: Record<string, string | string[]>; multipart?: FormData; headers?: Record<string, string>; raw?: string; contentType?: string } = {}): Promise<Response> {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    let body: string | undefined;
-    if (options.json !== undefined) {
+    let body: string | FormData | undefined;
+    if (options.multipart) {
+      body = options.multipart; // fetch sets the multipart content type with its boundary
+    } else if (options.json !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.json);
     } else if (options.form) {
@@ -47,6 +49,15 @@ export class HttpClient {
   async postForm(path: string, form: Record<string, string | string[]>): Promise<Response> {
     const token = await this.csrfToken();
     return this.request('POST', path, { form: { _csrf: token, ...form }, headers: { accept: 'text/html' } });
+  }
+
+  /** Posts a multipart form (file uploads) the way a browser does, CSRF field included. */
+  async postMultipart(path: string, fields: Record<string, string>, files: Record<string, { name: string; type?: string; data: Buffer | string }> = {}, accept = 'text/html'): Promise<Response> {
+    const form = new FormData();
+    form.append('_csrf', await this.csrfToken());
+    for (const [name, value] of Object.entries(fields)) form.append(name, value);
+    for (const [name, file] of Object.entries(files)) form.append(name, new Blob([typeof file.data === 'string' ? file.data : new Uint8Array(file.data)], { type: file.type ?? 'application/octet-stream' }), file.name);
+    return this.request('POST', path, { multipart: form, headers: { accept } });
   }
 
   async api(method: string, path: string, json?: unknown): Promise<Response> {

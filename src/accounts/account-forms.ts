@@ -7,6 +7,7 @@ import { t, type NavItem } from '../http/layout.js';
 import type { Translate } from '../i18n/i18n.js';
 import type { MessageKey } from '../i18n/messages.en.js';
 import { isKnownCountry } from './minimum-age.js';
+import type { AccountArea } from '../trusted-users/account-areas.js';
 
 export const emailSchema = z.string().trim().max(254).pipe(z.email());
 export const passwordSchema = z.string().min(passwordPolicy.minLength).max(passwordPolicy.maxLength);
@@ -79,14 +80,31 @@ export function stringField(submitted: Record<string, unknown>, name: string): s
 }
 
 /** The account area's navigation; other capabilities' account pages use it too. */
+const areaPages: ReadonlyArray<{ href: string; key: MessageKey; area: AccountArea }> = [
+  { href: '/account/profile', key: 'accounts.nav.profile', area: 'profile' },
+  { href: '/account/services', key: 'accounts.nav.services', area: 'services' },
+  { href: '/account/domains', key: 'accounts.nav.domains', area: 'domains' },
+  { href: '/account/billing', key: 'accounts.nav.billing', area: 'billing' },
+  { href: '/account/support', key: 'accounts.nav.support', area: 'support' },
+];
+
+/**
+ * The account navigation. A trusted user acting for another account sees only the areas granted
+ * to them there, and the way back to their own account.
+ */
 export function accountNav(request: FastifyRequest): NavItem[] {
   const tr = t(request);
+  const acting = request.account?.acting;
+  const areas = areaPages.filter((page) => !acting || acting.areas.includes(page.area)).map((page) => ({ href: page.href, label: tr(page.key) }));
+  if (acting) return [...areas, { href: '/account/acting', label: tr('accounts.nav.ownAccount') }];
   return [
     { href: '/account', label: tr('accounts.nav.overview') },
+    ...areas,
+    { href: '/account/messages', label: tr('messages.nav') },
+    { href: '/account/trusted-users', label: tr('accounts.nav.trustedUsers') },
     { href: '/account/security/password', label: tr('accounts.nav.security') },
     { href: '/account/sessions', label: tr('accounts.nav.sessions') },
     { href: '/account/sign-ins', label: tr('accounts.nav.signIns') },
     { href: '/account/privacy', label: tr('privacyChoices.nav.privacy') },
-    { href: '/account/messages', label: tr('messages.nav') },
   ];
 }

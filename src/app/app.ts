@@ -7,6 +7,7 @@ import { createDatabase, type DatabaseHandle, type DatabaseTarget } from '../db/
 import { migrateToLatest } from '../db/migrate.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { createServer, type BuiltServer } from '../http/create-server.js';
+import { createLocalAdapters } from './local-adapters.js';
 
 export interface App {
   readonly deps: AppDeps;
@@ -39,14 +40,16 @@ export async function openApp(options: OpenAppOptions): Promise<App> {
       const applied = await migrateToLatest(database.db);
       if (applied.length > 0) logger.info({ migrations: applied }, 'migrations applied');
     }
+    const now = options.now ?? (() => new Date());
     const deps: AppDeps = {
       config,
       db: database.db,
       dbKind: database.kind,
       keyring: new Keyring(masterKey),
       logger,
-      keys: { csrf: deriveKey(masterKey, 'csrf'), rateLimit: deriveKey(masterKey, 'rate-limit'), tokens: deriveKey(masterKey, 'tokens') },
-      now: options.now ?? (() => new Date()),
+      keys: { csrf: deriveKey(masterKey, 'csrf'), rateLimit: deriveKey(masterKey, 'rate-limit'), tokens: deriveKey(masterKey, 'tokens'), abuseIdentifiers: deriveKey(masterKey, 'abuse-identifiers') },
+      now,
+      adapters: createLocalAdapters(config, masterKey, now),
     };
     const server = await createServer(deps);
     return {

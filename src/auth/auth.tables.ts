@@ -17,6 +17,7 @@ export interface SessionsTable {
   expires_at: Date;
   revoked_at: Date | null;
   revoke_reason: string | null;
+  acting_for_account_id: string | null;
 }
 
 export interface AuthTokensTable {
@@ -72,6 +73,7 @@ export const sessionsTable = defineTable<SessionsTable>({
     expires_at: notPersonal(),
     revoked_at: notPersonal(),
     revoke_reason: notPersonal(),
+    acting_for_account_id: notPersonal('the account a trusted user switched to in this session'),
   },
 });
 

@@ -6,7 +6,9 @@ import { addDuration } from '../config/duration.js';
 import type { Database } from '../db/database.types.js';
 import { readSetting } from '../settings/settings.store.js';
 import { settingKeys } from '../settings/settings.keys.js';
-import { findAccountForSession, findStaffForSession } from './principal.store.js';
+import { findAccountForSession, findActingGrant, findStaffForSession } from './principal.store.js';
+import { accountAreas, type AccountArea } from '../trusted-users/account-areas.js';
+import type { ActingFor } from '../http/principal.js';
 import { hashToken, sessionCookieNames } from './session-cookies.js';
 import { findLiveSession, touchSession, type SessionRow } from './sessions.store.js';
 
@@ -35,6 +37,7 @@ export async function loadPrincipals(request: FastifyRequest, db: Kysely<Databas
         secondFactorVerified: accountSession.second_factor_verified,
         emailVerified: account.email_verified_at !== null,
         locale: account.locale,
+        acting: accountSession.acting_for_account_id ? await actingFor(db, account.id, accountSession.acting_for_account_id) : null,
       };
       request.locale = account.locale;
     }
@@ -55,6 +58,14 @@ export async function loadPrincipals(request: FastifyRequest, db: Kysely<Databas
       };
     }
   }
+}
+
+/** A revoked grant ends the acting at once: the next request is the person's own again. */
+async function actingFor(db: Kysely<Database>, personAccountId: string, accountId: string): Promise<ActingFor | null> {
+  const grant = await findActingGrant(db, personAccountId, accountId);
+  if (!grant) return null;
+  const areas = grant.areas.filter((area): area is AccountArea => (accountAreas as readonly string[]).includes(area));
+  return { accountId, subjectId: grant.subjectId, grantId: grant.grantId, areas };
 }
 
 async function liveSession(request: FastifyRequest, db: Kysely<Database>, config: Config, kind: 'account' | 'staff', now: Date): Promise<SessionRow | null> {

@@ -46,6 +46,15 @@ export const environmentSchema = z.object({
   CUSTODIAN_RETENTION_FINISHED_JOBS: isoDuration.default('P7D'),
   CUSTODIAN_RETENTION_RATE_LIMIT_WINDOWS: isoDuration.default('P1D'),
   CUSTODIAN_RETENTION_CONSENT_PROOF: isoDuration.default('P3Y'),
+  CUSTODIAN_RETENTION_ID_DOCUMENTS: isoDuration.default('P30D'),
+  CUSTODIAN_RETENTION_APPLICANTS: isoDuration.default('P1Y'),
+  CUSTODIAN_RETENTION_LICENCE_CHECKS: isoDuration.default('P90D'),
+  CUSTODIAN_RETENTION_CLOSED_TICKETS: isoDuration.default('P3Y'),
+  CUSTODIAN_RETENTION_ABUSE_IDENTIFIERS: isoDuration.default('P2Y'),
+  /** ISO 4217 code of the provider's invoices. */
+  CUSTODIAN_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
+  /** Standard VAT rate in percent applied to invoice lines (0–50). */
+  CUSTODIAN_VAT_RATE: z.coerce.number().min(0).max(50).default(19),
   CUSTODIAN_SECURE_COOKIES: bool.optional(),
   /** How long a cookie banner choice is kept before asking again (CNIL: about 6 months). */
   CUSTODIAN_COOKIE_CHOICE_TTL: isoDuration.default('P6M'),

@@ -12,7 +12,8 @@ export interface Config {
   readonly minimumAge: { default: number; byCountry: Record<string, number> };
   readonly sessions: { ttl: string; idleTtl: string };
   readonly signInLock: { after: number; lockFor: string };
-  readonly retention: { signInEvents: string; sentEmail: string; taxRecords: string; finishedJobs: string; rateLimitWindows: string; consentProof: string };
+  readonly retention: { signInEvents: string; sentEmail: string; taxRecords: string; finishedJobs: string; rateLimitWindows: string; consentProof: string; idDocuments: string; applicants: string; licenceChecks: string; closedTickets: string; abuseIdentifiers: string };
+  readonly billing: { currency: string; vatRatePercent: number };
   readonly smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   readonly mailFrom: string;
   readonly cookieChoiceTtl: string;
@@ -59,7 +60,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       finishedJobs: e.CUSTODIAN_RETENTION_FINISHED_JOBS,
       rateLimitWindows: e.CUSTODIAN_RETENTION_RATE_LIMIT_WINDOWS,
       consentProof: e.CUSTODIAN_RETENTION_CONSENT_PROOF,
+      idDocuments: e.CUSTODIAN_RETENTION_ID_DOCUMENTS,
+      applicants: e.CUSTODIAN_RETENTION_APPLICANTS,
+      licenceChecks: e.CUSTODIAN_RETENTION_LICENCE_CHECKS,
+      closedTickets: e.CUSTODIAN_RETENTION_CLOSED_TICKETS,
+      abuseIdentifiers: e.CUSTODIAN_RETENTION_ABUSE_IDENTIFIERS,
     },
+    billing: { currency: e.CUSTODIAN_CURRENCY, vatRatePercent: e.CUSTODIAN_VAT_RATE },
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : undefined,

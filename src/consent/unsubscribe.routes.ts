@@ -12,25 +12,9 @@ import { openUnsubscribeLink, unsubscribeByLink } from './unsubscribe.js';
 const tokenParams = z.object({ token: z.string().min(1).max(1200) });
 const unsubscribeUrl = '/unsubscribe/:token';
 
-/**
- * RFC 8058 says one-click POSTs SHOULD be multipart/form-data (urlencoded MAY be used), so this
- * route reads that small body itself; every other route still refuses multipart with 415.
- */
-function registerOneClickMultipart(kit: ServerKit): void {
-  kit.app.addContentTypeParser('multipart/form-data', { parseAs: 'string', bodyLimit: 4096 }, (request, body, done) => {
-    if (request.routeOptions.url !== unsubscribeUrl) {
-      done(new AppError('UNSUPPORTED_MEDIA_TYPE', 'multipart/form-data is accepted only by the one-click unsubscribe link'), undefined);
-      return;
-    }
-    const value = /name="List-Unsubscribe"\r?\n\r?\n([^\r\n]*)/.exec(String(body))?.[1];
-    done(null, value === undefined ? {} : { 'List-Unsubscribe': value });
-  });
-}
-
 /** One-click unsubscribe (RFC 8058) from the List-Unsubscribe header or the link in the message. */
 export function registerUnsubscribeRoutes(kit: ServerKit): void {
   const { deps } = kit;
-  registerOneClickMultipart(kit);
 
   kit.route({
     method: 'GET', url: unsubscribeUrl, kind: 'page', auth: { kind: 'public' }, tags: ['consent'],
@@ -53,6 +37,8 @@ export function registerUnsubscribeRoutes(kit: ServerKit): void {
     summary: 'Withdraws consent at once (method unsubscribe_link). The signed token is the only credential, so mail clients post it without cookies (RFC 8058).',
     params: tokenParams,
     body: z.object({ 'List-Unsubscribe': z.string().max(100).optional() }).optional(),
+    // RFC 8058 says one-click POSTs SHOULD be multipart/form-data (urlencoded MAY be used).
+    multipartFieldsOnly: true,
     // No ambient credentials are used: the token in the URL authorises, and RFC 8058 posts come from mail clients.
     csrf: false,
     responses: { 200: { description: 'Unsubscribed' }, 404: { description: 'Not a valid link; nothing recorded' } },

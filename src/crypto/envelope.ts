@@ -29,7 +29,7 @@ export function newDataKey(): Buffer {
 }
 
 /** Separate keys for separate jobs, all derived from the one master key. */
-export function deriveKey(masterKey: Buffer, label: 'wrap' | 'blind-index' | 'csrf' | 'rate-limit' | 'tokens'): Buffer {
+export function deriveKey(masterKey: Buffer, label: 'wrap' | 'blind-index' | 'csrf' | 'rate-limit' | 'tokens' | 'test-payment-processor-webhook' | 'abuse-identifiers'): Buffer {
   return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), `custodian/${label}/v1`, 32));
 }
 

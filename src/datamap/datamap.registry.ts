@@ -15,6 +15,15 @@ import { rateLimitsTable } from '../rate-limit/rate-limit.tables.js';
 import { settingsTable } from '../settings/settings.tables.js';
 import { staffMembersTable } from '../staff/staff.tables.js';
 import { subjectsTable } from '../subjects/subjects.tables.js';
+import { trustedUsersTables } from '../trusted-users/trusted-users.tables.js';
+import { profileTables } from '../profile/profile.tables.js';
+import { billingTables } from '../billing/billing.tables.js';
+import { servicesTables } from '../services/services.tables.js';
+import { domainsTables } from '../domains/domains.tables.js';
+import { supportTables } from '../support/support.tables.js';
+import { communityTables } from '../community/community.tables.js';
+import { careersTables } from '../careers/careers.tables.js';
+import { customerRecordsTables } from '../customer-records/customer-records.tables.js';
 import type { TableDeclaration } from './datamap.types.js';
 
 /**
@@ -43,6 +52,15 @@ export const dataMap: readonly TableDeclaration[] = [
   policyVersionsTable,
   policyChangeNoticesTable,
   policyAcceptancesTable,
+  ...trustedUsersTables,
+  ...profileTables,
+  ...billingTables,
+  ...servicesTables,
+  ...domainsTables,
+  ...supportTables,
+  ...communityTables,
+  ...careersTables,
+  ...customerRecordsTables,
   kyselyMigrationTable,
   kyselyMigrationLockTable,
 ];

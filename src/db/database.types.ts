@@ -14,10 +14,19 @@ import type { RateLimitsTable } from '../rate-limit/rate-limit.tables.js';
 import type { SettingsTable } from '../settings/settings.tables.js';
 import type { StaffMembersTable } from '../staff/staff.tables.js';
 import type { SubjectsTable } from '../subjects/subjects.tables.js';
+import type { TrustedUsersDatabase } from '../trusted-users/trusted-users.tables.js';
+import type { ProfileDatabase } from '../profile/profile.tables.js';
+import type { BillingDatabase } from '../billing/billing.tables.js';
+import type { ServicesDatabase } from '../services/services.tables.js';
+import type { DomainsDatabase } from '../domains/domains.tables.js';
+import type { SupportDatabase } from '../support/support.tables.js';
+import type { CommunityDatabase } from '../community/community.tables.js';
+import type { CareersDatabase } from '../careers/careers.tables.js';
+import type { CustomerRecordsDatabase } from '../customer-records/customer-records.tables.js';
 import type { KyselyMigrationLockTable, KyselyMigrationTable } from './migration.tables.js';
 
 /** The Kysely view of the schema; each table's type sits beside its data-map declaration. */
-export interface Database {
+export interface Database extends TrustedUsersDatabase, ProfileDatabase, BillingDatabase, ServicesDatabase, DomainsDatabase, SupportDatabase, CommunityDatabase, CareersDatabase, CustomerRecordsDatabase {
   subjects: SubjectsTable;
   subject_keys: SubjectKeysTable;
   accounts: AccountsTable;

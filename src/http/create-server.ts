@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import { registerMultipartParser } from '../uploads/uploads.js';
 import { loadPrincipals } from '../auth/load-principals.js';
 import { consumeRateLimit } from '../rate-limit/consume-rate-limit.js';
 import { HttpMetrics } from '../ops/metrics.js';
@@ -39,6 +40,7 @@ export async function createServer(deps: AppDeps): Promise<BuiltServer> {
   });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
+  registerMultipartParser(app);
   app.decorateRequest('account', null);
   app.decorateRequest('staff', null);
   app.decorateRequest('locale', 'en');

@@ -1,5 +1,14 @@
 import type { ApiScope } from '../api-clients/api-clients.tables.js';
 import type { StaffRole } from '../staff/staff.tables.js';
+import type { AccountArea } from '../trusted-users/account-areas.js';
+
+/** The account a trusted user currently acts for, and the areas its owner granted them. */
+export interface ActingFor {
+  readonly accountId: string;
+  readonly subjectId: string;
+  readonly grantId: string;
+  readonly areas: readonly AccountArea[];
+}
 
 export interface AccountPrincipal {
   readonly kind: 'account';
@@ -9,6 +18,16 @@ export interface AccountPrincipal {
   readonly secondFactorVerified: boolean;
   readonly emailVerified: boolean;
   readonly locale: string;
+  /**
+   * Set while this person acts for another account as a trusted user. accountId and subjectId
+   * above stay the person's own; routes with an `area` work on `accountInScope()` instead.
+   */
+  readonly acting: ActingFor | null;
+}
+
+/** The account a route with an `area` works on: the one acted for, else the person's own. */
+export function accountInScope(account: AccountPrincipal): { readonly accountId: string; readonly subjectId: string } {
+  return account.acting ? { accountId: account.acting.accountId, subjectId: account.acting.subjectId } : { accountId: account.accountId, subjectId: account.subjectId };
 }
 
 export interface StaffPrincipal {

@@ -4,12 +4,25 @@ import { AppError, type FieldError } from '../errors/app-error.js';
 import type { ApiScope } from '../api-clients/api-clients.tables.js';
 import { roleHas, type Permission } from '../staff/permissions.js';
 import type { AccountPrincipal, StaffPrincipal } from './principal.js';
+import type { AccountArea } from '../trusted-users/account-areas.js';
+import { screenCardNumbers } from '../card-numbers/card-numbers.js';
+import type { MultipartSpec } from '../uploads/uploads.js';
 import type { CsrfGuard } from './csrf.js';
 
 export type RouteAuth =
   | { kind: 'public' }
   /** A signed-in customer. Pending second factor or unverified email are refused unless allowed. */
-  | { kind: 'account'; allowPendingSecondFactor?: boolean; allowUnverifiedEmail?: boolean }
+  | {
+      kind: 'account';
+      allowPendingSecondFactor?: boolean;
+      allowUnverifiedEmail?: boolean;
+      /**
+       * The part of an account this route works on. A trusted user acting for another account
+       * needs a grant for it; without `area` the route serves the signed-in person's own account
+       * (security, sessions) and never the account they act for.
+       */
+      area?: AccountArea;
+    }
   /** One permission, or a list of which any one suffices. */
   | { kind: 'staff'; permission: Permission | readonly Permission[]; allowPendingSecondFactor?: boolean }
   /** Another system with a bearer key holding this scope. Such requests carry no cookie, so no CSRF check. */
@@ -56,6 +69,15 @@ export interface RouteSpec<B, Q, P> {
   readonly rateLimit?: RateLimitSpec;
   /** Opt out of CSRF only for requests that carry no ambient credentials (e.g. signed webhooks). */
   readonly csrf?: false;
+  /** Accept multipart/form-data with files up to these limits (files arrive as UploadedFile values). */
+  readonly multipart?: MultipartSpec;
+  /** Accept multipart/form-data without files (RFC 8058 one-click unsubscribe). */
+  readonly multipartFieldsOnly?: boolean;
+  /**
+   * Card numbers are refused in every field; these free-text fields (e.g. a ticket body) have them
+   * masked instead, keeping the last four digits.
+   */
+  readonly cardNumbers?: { readonly mask: readonly string[] };
   /** Pages re-render their form with the field errors instead of answering problem+json. */
   readonly onInvalid?: (input: { request: FastifyRequest; reply: FastifyReply; errors: FieldError[]; submitted: Record<string, unknown> }) => Promise<unknown>;
   readonly handler: (input: RouteInput<B, Q, P>) => Promise<unknown>;
@@ -89,6 +111,8 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
   app.route({
     method: spec.method,
     url: spec.url,
+    config: { multipart: spec.multipart, multipartFieldsOnly: spec.multipartFieldsOnly },
+    ...(spec.multipart ? { bodyLimit: spec.multipart.maxFileBytes * spec.multipart.maxFiles + 1024 * 1024 } : {}),
     handler: async (request, reply) => {
       authorise(spec, request);
       request.authorisedAs = spec.auth.kind;
@@ -96,13 +120,15 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
       rejectNul(request.params, 'params');
       rejectNul(request.query, 'query');
       const params = parsePart(spec.params, request.params, 'params');
+      refuseCardNumbers(request.query, [], 'query');
       const query = parsePart(spec.query, request.query, 'query');
       let body: B;
       try {
         rejectNul(request.body, 'body');
+        request.body = refuseCardNumbers(request.body, spec.cardNumbers?.mask ?? [], 'body');
         body = parsePart(spec.body, request.body, 'body');
       } catch (error) {
-        if (error instanceof AppError && spec.onInvalid && error.code === 'VALIDATION_FAILED') {
+        if (error instanceof AppError && spec.onInvalid && (error.code === 'VALIDATION_FAILED' || error.code === 'CARD_NUMBER_REFUSED')) {
           reply.status(400);
           return spec.onInvalid({ request, reply, errors: [...error.fieldErrors], submitted: (request.body ?? {}) as Record<string, unknown> });
         }
@@ -122,6 +148,9 @@ function authorise(spec: AnyRouteSpec, request: FastifyRequest): void {
     if (!account) throw new AppError('UNAUTHENTICATED');
     if (!account.secondFactorVerified && !auth.allowPendingSecondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
     if (!account.emailVerified && !auth.allowUnverifiedEmail) throw new AppError('EMAIL_NOT_VERIFIED');
+    if (account.acting && (!auth.area || !account.acting.areas.includes(auth.area))) {
+      throw new AppError('FORBIDDEN', auth.area ? `Your access to this account does not include ${auth.area}` : 'Switch back to your own account for this');
+    }
     return;
   }
   if (auth.kind === 'api_client') {
@@ -135,6 +164,17 @@ function authorise(spec: AnyRouteSpec, request: FastifyRequest): void {
   if ((!staff.secondFactorVerified || staff.mustEnrolSecondFactor) && !auth.allowPendingSecondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
   const anyOf: readonly Permission[] = typeof auth.permission === 'string' ? [auth.permission] : auth.permission;
   if (!anyOf.some((permission) => roleHas(staff.role, permission))) throw new AppError('FORBIDDEN');
+}
+
+/** Masks card numbers in the route's free-text fields and refuses the request if any other field holds one. */
+function refuseCardNumbers(value: unknown, mask: readonly string[], where: string): unknown {
+  const { value: screened, refused } = screenCardNumbers(value, mask);
+  if (refused.length > 0) {
+    throw new AppError('CARD_NUMBER_REFUSED', `The ${where} contains what looks like a payment card number; card numbers are never accepted or stored here`, {
+      fieldErrors: refused.map((finding) => ({ field: finding.path, message: 'Looks like a payment card number; we never accept card numbers. Pay through the payment page instead.' })),
+    });
+  }
+  return screened;
 }
 
 /** Deeper than any of our schemas; refusing it early also keeps hostile bodies cheap to inspect. */

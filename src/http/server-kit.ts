@@ -25,7 +25,11 @@ export function csrfToken(kit: ServerKit, request: FastifyRequest, reply: Fastif
  */
 export function contextOf(request: FastifyRequest, purpose: Purpose): ContextWithoutTransaction {
   const staffActor = request.staff ? { type: 'staff' as const, id: request.staff.staffId } : null;
-  const customerActor = request.account ? { type: 'customer' as const, id: request.account.accountId } : null;
+  const account = request.account;
+  // A trusted user acting for an account is recorded as themselves, on behalf of that account.
+  const customerActor = !account ? null
+    : account.acting && request.authorisedAs === 'account' ? { type: 'trusted_user' as const, id: account.accountId, onBehalfOf: account.acting.accountId }
+    : { type: 'customer' as const, id: account.accountId };
   const apiClientActor = request.apiClient ? { type: 'api_client' as const, id: request.apiClient.clientId } : null;
   const actor =
     request.authorisedAs === 'api_client' ? apiClientActor

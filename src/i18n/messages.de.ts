@@ -1,3 +1,12 @@
+import { trustedUsersMessagesDe } from '../trusted-users/trusted-users.messages.de.js';
+import { profileMessagesDe } from '../profile/profile.messages.de.js';
+import { billingMessagesDe } from '../billing/billing.messages.de.js';
+import { servicesMessagesDe } from '../services/services.messages.de.js';
+import { domainsMessagesDe } from '../domains/domains.messages.de.js';
+import { supportMessagesDe } from '../support/support.messages.de.js';
+import { communityMessagesDe } from '../community/community.messages.de.js';
+import { careersMessagesDe } from '../careers/careers.messages.de.js';
+import { customerRecordsMessagesDe } from '../customer-records/customer-records.messages.de.js';
 import { accountsDe } from './de/accounts.de.js';
 import { apiClientsDe } from '../api-clients/api-clients.messages.de.js';
 import { cookieConsentDe } from '../cookie-consent/cookie-consent.messages.de.js';
@@ -16,6 +25,15 @@ import { consentMessagesDe } from '../consent/consent.messages.de.js';
  * catalogue and missing here fails compilation; the parts live in ./de/, one per capability.
  */
 export const de: Record<MessageKey, string> = {
+  ...trustedUsersMessagesDe,
+  ...profileMessagesDe,
+  ...billingMessagesDe,
+  ...servicesMessagesDe,
+  ...domainsMessagesDe,
+  ...supportMessagesDe,
+  ...communityMessagesDe,
+  ...careersMessagesDe,
+  ...customerRecordsMessagesDe,
   ...apiClientsDe,
   ...accountsDe,
   ...staffDe,

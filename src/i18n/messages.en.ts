@@ -1,3 +1,12 @@
+import { trustedUsersMessages } from '../trusted-users/trusted-users.messages.en.js';
+import { profileMessages } from '../profile/profile.messages.en.js';
+import { billingMessages } from '../billing/billing.messages.en.js';
+import { servicesMessages } from '../services/services.messages.en.js';
+import { domainsMessages } from '../domains/domains.messages.en.js';
+import { supportMessages } from '../support/support.messages.en.js';
+import { communityMessages } from '../community/community.messages.en.js';
+import { careersMessages } from '../careers/careers.messages.en.js';
+import { customerRecordsMessages } from '../customer-records/customer-records.messages.en.js';
 import { languageMessages } from './language.messages.en.js';
 import { apiClientsMessages } from '../api-clients/api-clients.messages.en.js';
 import { accountsMessages } from '../accounts/accounts.messages.en.js';
@@ -15,6 +24,15 @@ import { twoFactorMessagesEn } from '../two-factor/two-factor.messages.en.js';
  * (checked by i18n.test.ts). `{name}` placeholders are filled by t().
  */
 export const en = {
+  ...trustedUsersMessages,
+  ...profileMessages,
+  ...billingMessages,
+  ...servicesMessages,
+  ...domainsMessages,
+  ...supportMessages,
+  ...communityMessages,
+  ...careersMessages,
+  ...customerRecordsMessages,
   ...apiClientsMessages,
   ...accountsMessages,
   ...accountMessagesMessages,

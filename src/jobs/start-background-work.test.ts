@@ -1,3 +1,4 @@
+import { createLocalAdapters } from '../app/local-adapters.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,7 +41,7 @@ describe.each(databaseKinds)('startBackgroundWork (%s)', (kind) => {
       await keyring.createSubjectKey(ctx.trx, id);
       return enqueueEmail(ctx, keyring, { subjectId: id, messageClass: 'service', template: 'test.hello', message: { to: 'lin@example.test', subject: 'Hello', text: 'Hi.' } });
     });
-    const background = startBackgroundWork({ config, db: database.db, keyring, logger: createLogger('silent'), now: () => new Date(Date.now() + 1000) }, { pollIntervalMs: 20 });
+    const background = startBackgroundWork({ config, db: database.db, keyring, logger: createLogger('silent'), now: () => new Date(Date.now() + 1000), adapters: createLocalAdapters(config, Buffer.from(testMasterKey, 'base64'), () => new Date()) }, { pollIntervalMs: 20 });
     try {
       await eventually(async () => fs.existsSync(path.join(dataDir, 'mail', `${emailId}.eml`)), 'email file written');
       await eventually(async () => {

@@ -7,7 +7,7 @@ import { policyVersionJobHandlers } from '../policy-versions/notify-policy-chang
 import { retentionSweepKind, sweepRetention } from '../retention/sweep-retention.js';
 import { startWorker, type JobHandlers } from './start-worker.js';
 
-export type BackgroundDeps = Pick<AppDeps, 'config' | 'db' | 'keyring' | 'logger' | 'now'> & {
+export type BackgroundDeps = Pick<AppDeps, 'config' | 'db' | 'keyring' | 'logger' | 'now' | 'adapters'> & {
   /** Needed to open webhook signing secrets; without it consent webhooks are not delivered by this process. */
   readonly keys?: AppDeps['keys'];
 };

@@ -8,6 +8,14 @@ import type { StaffRole } from './staff.tables.js';
 
 const consolePages: ReadonlyArray<{ href: string; key: Parameters<Translate>[0]; permission: Permission }> = [
   { href: '/console', key: 'console.nav.home', permission: 'console.view' },
+  { href: '/console/customers', key: 'console.nav.customers', permission: 'customers.contact.read' },
+  { href: '/console/services', key: 'console.nav.services', permission: 'services.read' },
+  { href: '/console/domains', key: 'console.nav.domains', permission: 'domains.read' },
+  { href: '/console/invoices', key: 'console.nav.invoices', permission: 'billing.read' },
+  { href: '/console/payments', key: 'console.nav.payments', permission: 'billing.read' },
+  { href: '/console/tickets', key: 'console.nav.tickets', permission: 'support.read' },
+  { href: '/console/announcements', key: 'console.nav.announcements', permission: 'community.manage' },
+  { href: '/console/applications', key: 'console.nav.applications', permission: 'careers.manage' },
   { href: '/console/audit', key: 'console.nav.audit', permission: 'audit.read' },
   { href: '/console/staff', key: 'console.nav.staff', permission: 'staff.manage' },
   { href: '/console/settings', key: 'console.nav.settings', permission: 'settings.manage' },

@@ -1,0 +1,3 @@
+/** English messages of billing. */
+export const billingMessages = {
+} as const;

@@ -1,0 +1,3 @@
+/** English messages of careers. */
+export const careersMessages = {
+} as const;

@@ -1,0 +1,5 @@
+import type { communityMessages } from './community.messages.en.js';
+
+/** German messages of community (formal "Sie"). */
+export const communityMessagesDe: Record<keyof typeof communityMessages, string> = {
+};

@@ -1,0 +1,3 @@
+/** English messages of community. */
+export const communityMessages = {
+} as const;

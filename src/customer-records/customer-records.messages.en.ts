@@ -1,0 +1,3 @@
+/** English messages of customer-records. */
+export const customerRecordsMessages = {
+} as const;

@@ -1,0 +1,6 @@
+import type { Kysely } from 'kysely';
+
+/** Public announcements and customer comments. */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  void db;
+}

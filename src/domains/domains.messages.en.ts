@@ -1,0 +1,3 @@
+/** English messages of domains. */
+export const domainsMessages = {
+} as const;

@@ -1,0 +1,3 @@
+/** English messages of profile. */
+export const profileMessages = {
+} as const;

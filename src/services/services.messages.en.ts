@@ -1,0 +1,3 @@
+/** English messages of services. */
+export const servicesMessages = {
+} as const;

@@ -1,0 +1,3 @@
+/** English messages of support. */
+export const supportMessages = {
+} as const;

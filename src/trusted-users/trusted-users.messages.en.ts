@@ -1,0 +1,3 @@
+/** English messages of trusted-users. */
+export const trustedUsersMessages = {
+} as const;
