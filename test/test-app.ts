@@ -3,6 +3,8 @@ import { openApp, type App } from '../src/app/app.js';
 import { createLogger } from '../src/app/logger.js';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.js';
 import { HttpClient } from './http-client.js';
+import { backgroundJobHandlers, startBackgroundWork } from '../src/jobs/start-background-work.js';
+import { createJobRunner } from '../src/jobs/start-worker.js';
 
 export interface TestApp {
   readonly app: App;
@@ -11,13 +13,23 @@ export interface TestApp {
   readonly config: Config;
   /** A new browser-like client with its own cookie jar. */
   client(): HttpClient;
+  /**
+   * Runs due background jobs with the production handlers until none is due (or `rounds` passes);
+   * returns how many ran. Jobs scheduled in the future stay queued unless `now` is moved.
+   */
+  runJobs(options?: { rounds?: number; now?: () => Date }): Promise<number>;
   close(): Promise<void>;
 }
 
 export const testMasterKey = Buffer.alloc(32, 7).toString('base64');
 
 /** The real server on a real port, over a fresh database of the given kind. */
-export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Run the job worker and email sender as `custodian start` does (e.g. for browser flows). */
+  readonly background?: boolean;
+}
+
+export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const config = loadConfig({ CUSTODIAN_MASTER_KEY: testMasterKey, CUSTODIAN_PORT: '8080', CUSTODIAN_LOG_LEVEL: 'silent', ...env });
   const app = await openApp({ config, logger: createLogger(config.logLevel), database });
@@ -26,13 +38,26 @@ export async function startTestApp(kind: DatabaseKind, env: Record<string, strin
   const address = app.server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
+  const background = options.background ? startBackgroundWork(app.deps, { pollIntervalMs: 50 }) : null;
   return {
     app,
     database,
     baseUrl,
     config,
     client: () => new HttpClient(baseUrl),
+    runJobs: async ({ rounds = 20, now } = {}) => {
+      const deps = now ? { ...app.deps, now } : app.deps;
+      const runner = createJobRunner(deps, backgroundJobHandlers(deps), { pollIntervalMs: 0, batchSize: 20 });
+      let total = 0;
+      for (let round = 0; round < rounds; round += 1) {
+        const ran = await runner.runOnce();
+        total += ran;
+        if (ran === 0) break;
+      }
+      return total;
+    },
     close: async () => {
+      await background?.stop();
       await app.close();
       await database.dispose();
     },

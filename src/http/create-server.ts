@@ -25,6 +25,27 @@ export interface BuiltServer {
   markReady(): void;
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Keep the exact JSON text (signed webhooks verify the bytes, not a re-serialisation). */
+    rawBody?: boolean;
+  }
+  interface FastifyRequest {
+    rawBody?: string;
+  }
+}
+
+/** Fastify's own JSON parser (prototype-poisoning checks included), keeping the text for routes that ask. */
+function keepRawJsonWhereAsked(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (request.routeOptions.config.rawBody) request.rawBody = text;
+    parseJson(request, text, done);
+  });
+}
+
 /** Assembles the HTTP server; capabilities add their routes through capability-routes.ts. */
 export async function createServer(deps: AppDeps): Promise<BuiltServer> {
   const app: FastifyInstance = Fastify({
@@ -41,6 +62,7 @@ export async function createServer(deps: AppDeps): Promise<BuiltServer> {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   registerMultipartParser(app);
+  keepRawJsonWhereAsked(app);
   app.decorateRequest('account', null);
   app.decorateRequest('staff', null);
   app.decorateRequest('locale', 'en');

@@ -71,6 +71,8 @@ export interface RouteSpec<B, Q, P> {
   readonly csrf?: false;
   /** Accept multipart/form-data with files up to these limits (files arrive as UploadedFile values). */
   readonly multipart?: MultipartSpec;
+  /** Keep the request's JSON text as request.rawBody (for signature checks). */
+  readonly rawBody?: boolean;
   /** Accept multipart/form-data without files (RFC 8058 one-click unsubscribe). */
   readonly multipartFieldsOnly?: boolean;
   /**
@@ -111,7 +113,7 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
   app.route({
     method: spec.method,
     url: spec.url,
-    config: { multipart: spec.multipart, multipartFieldsOnly: spec.multipartFieldsOnly },
+    config: { multipart: spec.multipart, multipartFieldsOnly: spec.multipartFieldsOnly, rawBody: spec.rawBody },
     ...(spec.multipart ? { bodyLimit: spec.multipart.maxFileBytes * spec.multipart.maxFiles + 1024 * 1024 } : {}),
     handler: async (request, reply) => {
       authorise(spec, request);
@@ -148,8 +150,9 @@ function authorise(spec: AnyRouteSpec, request: FastifyRequest): void {
     if (!account) throw new AppError('UNAUTHENTICATED');
     if (!account.secondFactorVerified && !auth.allowPendingSecondFactor) throw new AppError('SECOND_FACTOR_REQUIRED');
     if (!account.emailVerified && !auth.allowUnverifiedEmail) throw new AppError('EMAIL_NOT_VERIFIED');
-    if (account.acting && (!auth.area || !account.acting.areas.includes(auth.area))) {
-      throw new AppError('FORBIDDEN', auth.area ? `Your access to this account does not include ${auth.area}` : 'Switch back to your own account for this');
+    // Routes without an area serve the person's own account even while they act for another.
+    if (account.acting && auth.area && !account.acting.areas.includes(auth.area)) {
+      throw new AppError('FORBIDDEN', `Your access to this account does not include ${auth.area}`);
     }
     return;
   }

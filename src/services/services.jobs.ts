@@ -1,0 +1,8 @@
+import type { JobHandlers } from '../jobs/start-worker.js';
+import type { BackgroundDeps } from '../jobs/start-background-work.js';
+
+/** Background work of services, by job kind. Handlers must be idempotent (a job may run twice). */
+export function servicesJobHandlers(deps: BackgroundDeps): JobHandlers {
+  void deps;
+  return {};
+}
