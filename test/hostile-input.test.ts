@@ -129,8 +129,13 @@ describe.each(databaseKinds)('hostile input on every operation (%s)', (kind) => 
     const lostSessions: string[] = [];
     for (const op of operations) {
       const key = `${op.method} ${op.path}`;
-      const requests = hostileRequests(op);
+      const allRequests = hostileRequests(op);
+      const auth = authOf.get(op);
       for (const identity of people) {
+        // Without the route's kind of sign-in a request is refused before its input is read, so
+        // two samples show that; the full set goes to the identity the route serves.
+        const served = auth === 'public' || (auth === 'account' && identity.name === 'customer') || (auth === 'staff' && identity.name === 'owner');
+        const requests = served ? allRequests : allRequests.slice(0, 2);
         if (identity.probePath && identity.restore) {
           const probe = await identity.client.request('GET', identity.probePath, { headers: { accept: 'application/json' } });
           if (probe.status === 401 || probe.status === 403) {

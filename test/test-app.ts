@@ -3,6 +3,7 @@ import { openApp, type App } from '../src/app/app.js';
 import { createLogger } from '../src/app/logger.js';
 import { openTestDatabase, type DatabaseKind, type TestDatabase } from './test-database.js';
 import { HttpClient } from './http-client.js';
+import { freePort } from './free-port.js';
 import { backgroundJobHandlers, startBackgroundWork } from '../src/jobs/start-background-work.js';
 import { createJobRunner } from '../src/jobs/start-worker.js';
 
@@ -31,12 +32,12 @@ export interface TestAppOptions {
 
 export async function startTestApp(kind: DatabaseKind, env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await openTestDatabase(kind);
-  const config = loadConfig({ CUSTODIAN_MASTER_KEY: testMasterKey, CUSTODIAN_PORT: '8080', CUSTODIAN_LOG_LEVEL: 'silent', ...env });
+  // The public URL names the real port, so emailed links and the test processor's webhooks reach this server.
+  const port = await freePort();
+  const config = loadConfig({ CUSTODIAN_MASTER_KEY: testMasterKey, CUSTODIAN_PORT: String(port), CUSTODIAN_LOG_LEVEL: 'silent', ...env });
   const app = await openApp({ config, logger: createLogger(config.logLevel), database });
-  await app.server.app.listen({ port: 0, host: '127.0.0.1' });
+  await app.server.app.listen({ port, host: '127.0.0.1' });
   app.server.markReady();
-  const address = app.server.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
   const baseUrl = `http://127.0.0.1:${port}`;
   const background = options.background ? startBackgroundWork(app.deps, { pollIntervalMs: 50 }) : null;
   return {

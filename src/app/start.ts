@@ -22,6 +22,8 @@ export interface StartOptions {
   readonly config: Config;
   readonly logger: Logger;
   readonly demo: boolean;
+  /** Customers the demo creates (default: a few hundred). */
+  readonly demoCustomers?: number;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function startCustodian(options: StartOptions): Promise<RunningCust
     app.server.markReady();
     background = startBackgroundWork(app.deps);
     const firstOwner = await ensureFirstOwner(app.deps, logger);
-    const demo = options.demo ? await seedDemo(app.deps) : null;
+    const demo = options.demo ? await seedDemo(app.deps, { customers: options.demoCustomers }) : null;
     return { app, listenUrl, firstOwner, demo, stop };
   } catch (error) {
     await stop().catch((closeError: unknown) => logger.error({ err: closeError }, 'failed to close after a failed start'));

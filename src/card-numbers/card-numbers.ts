@@ -60,7 +60,9 @@ export function screenCardNumbers(value: unknown, mask: readonly string[]): { va
       return node;
     }
     if (Array.isArray(node)) return node.map((item, index) => walk(item, [...path, String(index)]));
-    if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) {
+    // Parsed bodies are plain or prototype-less objects (fast-querystring's inherit from a
+    // prototype-less Empty.prototype, so the chain is tested); files, buffers and dates are left alone.
+    if (node && typeof node === 'object' && (Object.getPrototypeOf(node) === Object.prototype || !(node instanceof Object))) {
       return Object.fromEntries(Object.entries(node).map(([key, item]) => [key, walk(item, [...path, key])]));
     }
     return node;

@@ -51,6 +51,12 @@ export const environmentSchema = z.object({
   CUSTODIAN_RETENTION_LICENCE_CHECKS: isoDuration.default('P90D'),
   CUSTODIAN_RETENTION_CLOSED_TICKETS: isoDuration.default('P3Y'),
   CUSTODIAN_RETENTION_ABUSE_IDENTIFIERS: isoDuration.default('P2Y'),
+  /**
+   * Which payment processor adapter takes payments. Only the built-in test processor ships; it
+   * lets anyone mark an invoice paid with a test card, so it must be chosen explicitly on an
+   * https:// instance.
+   */
+  CUSTODIAN_PAYMENT_PROCESSOR: z.enum(['test']).optional(),
   /** ISO 4217 code of the provider's invoices. */
   CUSTODIAN_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').default('EUR'),
   /** Standard VAT rate in percent applied to invoice lines (0–50). */

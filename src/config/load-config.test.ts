@@ -76,11 +76,16 @@ describe('loadConfig', () => {
   });
 
   it('reads a production setup: PostgreSQL, master key, HTTPS public URL with secure cookies', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://custodian@db/custodian', CUSTODIAN_MASTER_KEY: validKey, CUSTODIAN_PUBLIC_URL: 'https://account.example.com/' });
+    const config = loadConfig({ DATABASE_URL: 'postgres://custodian@db/custodian', CUSTODIAN_MASTER_KEY: validKey, CUSTODIAN_PUBLIC_URL: 'https://account.example.com/', CUSTODIAN_PAYMENT_PROCESSOR: 'test' });
     expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://custodian@db/custodian' });
     expect(config.masterKey).toEqual(Buffer.alloc(32, 1));
     expect(config.http.publicUrl).toBe('https://account.example.com');
     expect(config.http.secureCookies).toBe(true);
+  });
+
+  it('refuses a public https:// instance that has not chosen its payment processor, since the test processor takes no money', () => {
+    expect(() => loadConfig({ CUSTODIAN_PUBLIC_URL: 'https://account.example.com' })).toThrow(/CUSTODIAN_PAYMENT_PROCESSOR is not set/);
+    expect(loadConfig({}).billing.paymentProcessor).toBe('test');
   });
 });
 

@@ -13,7 +13,7 @@ export interface Config {
   readonly sessions: { ttl: string; idleTtl: string };
   readonly signInLock: { after: number; lockFor: string };
   readonly retention: { signInEvents: string; sentEmail: string; taxRecords: string; finishedJobs: string; rateLimitWindows: string; consentProof: string; idDocuments: string; applicants: string; licenceChecks: string; closedTickets: string; abuseIdentifiers: string };
-  readonly billing: { currency: string; vatRatePercent: number };
+  readonly billing: { currency: string; vatRatePercent: number; paymentProcessor: 'test' };
   readonly smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | undefined;
   readonly mailFrom: string;
   readonly cookieChoiceTtl: string;
@@ -38,6 +38,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const dataDir = path.resolve(cwd, e.CUSTODIAN_DATA_DIR);
   const publicUrl = (e.CUSTODIAN_PUBLIC_URL ?? `http://${e.CUSTODIAN_HOST}:${e.CUSTODIAN_PORT}`).replace(/\/$/, '');
+  if (publicUrl.startsWith('https://') && e.CUSTODIAN_PAYMENT_PROCESSOR === undefined) {
+    throw new AppError('CONFIG_INVALID', 'Invalid configuration:\n  CUSTODIAN_PAYMENT_PROCESSOR is not set: on a public (https://) instance the built-in test processor, which lets anyone pay with a test card, is used only when chosen explicitly (CUSTODIAN_PAYMENT_PROCESSOR=test)');
+  }
   return {
     http: {
       port: e.CUSTODIAN_PORT,
@@ -66,7 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       closedTickets: e.CUSTODIAN_RETENTION_CLOSED_TICKETS,
       abuseIdentifiers: e.CUSTODIAN_RETENTION_ABUSE_IDENTIFIERS,
     },
-    billing: { currency: e.CUSTODIAN_CURRENCY, vatRatePercent: e.CUSTODIAN_VAT_RATE },
+    billing: { currency: e.CUSTODIAN_CURRENCY, vatRatePercent: e.CUSTODIAN_VAT_RATE, paymentProcessor: e.CUSTODIAN_PAYMENT_PROCESSOR ?? 'test' },
     smtp: e.SMTP_HOST
       ? { host: e.SMTP_HOST, port: e.SMTP_PORT, secure: e.SMTP_SECURE, user: e.SMTP_USER, password: e.SMTP_PASSWORD }
       : undefined,

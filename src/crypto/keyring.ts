@@ -30,9 +30,15 @@ export class Keyring {
   }
 
   async createSubjectKey(trx: Transaction<Database>, subjectId: string): Promise<SubjectCipher> {
+    const { wrappedKey, cipher } = this.newSubjectKey(subjectId);
+    await insertSubjectKey(trx, subjectId, wrappedKey);
+    return cipher;
+  }
+
+  /** A new data key, wrapped for the caller to store: bulk loaders insert many subject_keys rows in one statement. */
+  newSubjectKey(subjectId: string): { wrappedKey: Buffer; cipher: SubjectCipher } {
     const dataKey = newDataKey();
-    await insertSubjectKey(trx, subjectId, seal(this.#wrapKey, dataKey, `subject-key:${subjectId}`));
-    return cipherFor(dataKey, subjectId);
+    return { wrappedKey: seal(this.#wrapKey, dataKey, `subject-key:${subjectId}`), cipher: cipherFor(dataKey, subjectId) };
   }
 
   async forSubject(trx: Transaction<Database> | Kysely<Database>, subjectId: string): Promise<SubjectCipher> {

@@ -45,8 +45,10 @@ export const personalDataCategories = [
   'pd:Transaction',
   'pd:OfficialID',
   'pd:ProfessionalInterview',
+  'pd:EmploymentHistory', // https://w3id.org/dpv/pd#EmploymentHistory: an applicant's CV
   'pd:Preference',
   'pd:Publicly',
+  'pd:ServiceConsumptionBehavior', // https://w3id.org/dpv/pd#ServiceConsumptionBehavior: e.g. licence checks
 ] as const;
 export type PersonalDataCategory = (typeof personalDataCategories)[number];
 
@@ -58,7 +60,8 @@ export const legalBases = [
 ] as const;
 export type LegalBasis = (typeof legalBases)[number];
 
-export const dataSubjectCategories = ['dpv:Customer', 'dpv:Employee', 'dpv:JobApplicant', 'dpv:Visitor', 'dpv:User'] as const;
+// dpv:DataSubject (https://w3id.org/dpv#DataSubject): people a customer names, e.g. domain contacts.
+export const dataSubjectCategories = ['dpv:Customer', 'dpv:Employee', 'dpv:JobApplicant', 'dpv:Visitor', 'dpv:User', 'dpv:DataSubject'] as const;
 export type DataSubjectCategory = (typeof dataSubjectCategories)[number];
 
 export function expandIri(compact: string): string {

@@ -42,7 +42,7 @@ describe.each(databaseKinds)('email delivery to .eml files (%s)', (kind) => {
     await database.db.deleteFrom('outbox_emails').execute();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-mail-'));
     clock = new Date(Date.now() + 1000);
-    const config = loadConfig({ CUSTODIAN_MASTER_KEY: testMasterKey, CUSTODIAN_DATA_DIR: dataDir, CUSTODIAN_PUBLIC_URL: 'https://account.example.test' });
+    const config = loadConfig({ CUSTODIAN_MASTER_KEY: testMasterKey, CUSTODIAN_DATA_DIR: dataDir, CUSTODIAN_PUBLIC_URL: 'https://account.example.test', CUSTODIAN_PAYMENT_PROCESSOR: 'test' });
     deps = { db: database.db, keyring, logger: createLogger('silent'), now: () => clock, config };
   });
 

@@ -44,7 +44,7 @@ describe.each(databaseKinds)('marketing email and consent (%s)', (kind) => {
   beforeEach(async () => {
     await database.db.deleteFrom('outbox_emails').execute();
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'custodian-marketing-'));
-    const config = loadConfig({ CUSTODIAN_MASTER_KEY: testMasterKey, CUSTODIAN_DATA_DIR: dataDir, CUSTODIAN_PUBLIC_URL: 'https://account.example.test', SMTP_FROM: 'Custodian <news@example.test>' });
+    const config = loadConfig({ CUSTODIAN_MASTER_KEY: testMasterKey, CUSTODIAN_DATA_DIR: dataDir, CUSTODIAN_PUBLIC_URL: 'https://account.example.test', CUSTODIAN_PAYMENT_PROCESSOR: 'test', SMTP_FROM: 'Custodian <news@example.test>' });
     deps = { db: database.db, keyring, logger: createLogger('silent'), now: () => new Date(Date.now() + 1000), config, keys: { tokens: tokenKey } };
   });
 

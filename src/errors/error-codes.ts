@@ -23,6 +23,7 @@ export const errorCodes = {
   MINIMUM_AGE_NOT_MET: { status: 400, title: 'You must confirm that you meet the minimum age' },
   MARKETING_NOT_PERMITTED: { status: 409, title: 'Marketing messages cannot be sent without recorded consent' },
   SETUP_ALREADY_DONE: { status: 409, title: 'The first owner already exists' },
+  SENSITIVE_DATA_WARNING: { status: 422, title: 'This may contain sensitive identifiers; change it or confirm to send it as it is' },
   CARD_NUMBER_REFUSED: { status: 400, title: 'Payment card numbers are never accepted here; pay through the payment page' },
   FILE_TYPE_NOT_ALLOWED: { status: 415, title: 'This type of file is not accepted' },
   WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'The webhook signature is not valid' },

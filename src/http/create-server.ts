@@ -67,6 +67,7 @@ export async function createServer(deps: AppDeps): Promise<BuiltServer> {
   app.decorateRequest('staff', null);
   app.decorateRequest('locale', 'en');
   app.decorateRequest('authorisedAs', 'public');
+  app.decorateRequest('actingInScope', false);
   app.decorateRequest('apiClient', null);
 
   const registry = new RouteRegistry();

@@ -55,6 +55,8 @@ declare module 'fastify' {
     /** Set only on requests with a valid bearer key; such requests have no account or staff. */
     apiClient: ApiClientPrincipal | null;
     csrfSeed?: string;
+    /** The matched route works on an area of the account a trusted user acts for (audit: on behalf of it). */
+    actingInScope: boolean;
     /** Which principal the matched route authorised; decides the audit actor. */
     authorisedAs: 'public' | 'account' | 'staff' | 'api_client';
     locale: string;

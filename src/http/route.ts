@@ -98,6 +98,8 @@ export class RouteRegistry {
 }
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** Requests whose rate limit was consumed before their upload was parsed. */
+const limitedBeforeParsing = new WeakSet<FastifyRequest>();
 
 /**
  * The one way to add a route: authorisation, CSRF, zod validation and rate limits run in that
@@ -115,9 +117,22 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
     url: spec.url,
     config: { multipart: spec.multipart, multipartFieldsOnly: spec.multipartFieldsOnly, rawBody: spec.rawBody },
     ...(spec.multipart ? { bodyLimit: spec.multipart.maxFileBytes * spec.multipart.maxFiles + 1024 * 1024 } : {}),
+    // An upload is buffered while it is parsed: refuse the wrong sign-in and spent rate limits first.
+    ...(spec.multipart ? {
+      preParsing: async (request: FastifyRequest, _reply: FastifyReply, payload: NodeJS.ReadableStream) => {
+        authorise(spec, request);
+        if (spec.rateLimit && !spec.rateLimit.keyFields?.length) {
+          await deps.consumeRateLimit(request, spec.rateLimit, {});
+          limitedBeforeParsing.add(request);
+        }
+        return payload;
+      },
+    } : {}),
     handler: async (request, reply) => {
       authorise(spec, request);
       request.authorisedAs = spec.auth.kind;
+      // Only routes that work on an area of the account act for it; the rest are the person's own.
+      request.actingInScope = spec.auth.kind === 'account' && spec.auth.area !== undefined && request.account?.acting != null;
       if (unsafeMethods.has(spec.method) && spec.csrf !== false && spec.auth.kind !== 'api_client') deps.csrf.verify(request);
       rejectNul(request.params, 'params');
       rejectNul(request.query, 'query');
@@ -136,7 +151,7 @@ export function defineRoute<B = undefined, Q = undefined, P = undefined>(
         }
         throw error;
       }
-      if (spec.rateLimit) await deps.consumeRateLimit(request, spec.rateLimit, body);
+      if (spec.rateLimit && !limitedBeforeParsing.has(request)) await deps.consumeRateLimit(request, spec.rateLimit, body);
       return spec.handler({ body, query, params, request, reply, account: request.account, staff: request.staff });
     },
   });

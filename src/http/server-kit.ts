@@ -28,7 +28,7 @@ export function contextOf(request: FastifyRequest, purpose: Purpose): ContextWit
   const account = request.account;
   // A trusted user acting for an account is recorded as themselves, on behalf of that account.
   const customerActor = !account ? null
-    : account.acting && request.authorisedAs === 'account' ? { type: 'trusted_user' as const, id: account.accountId, onBehalfOf: account.acting.accountId }
+    : account.acting && request.actingInScope ? { type: 'trusted_user' as const, id: account.accountId, onBehalfOf: account.acting.accountId }
     : { type: 'customer' as const, id: account.accountId };
   const apiClientActor = request.apiClient ? { type: 'api_client' as const, id: request.apiClient.clientId } : null;
   const actor =

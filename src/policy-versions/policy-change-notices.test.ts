@@ -6,10 +6,13 @@ import { bodyField } from '../account-messages/post-account-message.js';
 import { notifyPolicyChangeBatch } from './notify-policy-change.js';
 import { editRegister, insertBulkAccounts, publish, runJobsUntilIdle, staffClient, withProcessor } from './policy-versions.test-helpers.js';
 
-/** The full 10,000 on both databases (about 40 s of batches each; no timing is asserted). */
+/**
+ * The full 10,000 on PostgreSQL (about 30 s of batches; no timing is asserted); the embedded
+ * database runs the same batches over 2,000, which keeps the whole suite's time in budget.
+ */
 const cases: ReadonlyArray<{ kind: DatabaseKind; accounts: number }> = [
   { kind: 'postgres', accounts: 10_000 },
-  { kind: 'pglite', accounts: 10_000 },
+  { kind: 'pglite', accounts: 2_000 },
 ];
 
 describe.each(cases)('change notices to $accounts accounts ($kind)', ({ kind, accounts }) => {

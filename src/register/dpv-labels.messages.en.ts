@@ -37,9 +37,12 @@ export const dpvLabelMessages = {
   'dpv.pd.ProfessionalInterview': 'Job interview records',
   'dpv.pd.Preference': 'Preferences',
   'dpv.pd.Publicly': 'Publicly available data',
+  'dpv.pd.ServiceConsumptionBehavior': 'Use of our services (e.g. licence checks)',
+  'dpv.pd.EmploymentHistory': 'Employment history (CV)',
   'dpv.subject.Customer': 'Customers',
   'dpv.subject.Employee': 'Staff',
   'dpv.subject.JobApplicant': 'Job applicants',
   'dpv.subject.Visitor': 'Website visitors',
   'dpv.subject.User': 'Users of our services',
+  'dpv.subject.DataSubject': 'People our customers name as contacts',
 } as const;

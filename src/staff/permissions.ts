@@ -29,7 +29,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
   // The privacy officer may read all personal data (to answer requests and audit), not run the business.
   privacy_officer: ['console.view', 'audit.read', 'customers.read', 'customers.contact.read', 'privacy.manage', 'services.read', 'domains.read', 'domains.documents.review', 'billing.read', 'support.read', 'careers.manage'],
   support: ['console.view', 'customers.contact.read', 'support.read', 'support.manage', 'community.manage', 'abuse.manage'],
-  billing: ['console.view', 'customers.contact.read', 'billing.read', 'billing.manage'],
+  billing: ['console.view', 'billing.read', 'billing.manage'],
   auditor: ['console.view', 'audit.read'],
 };
 

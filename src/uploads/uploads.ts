@@ -30,8 +30,8 @@ export const uploadedFileSchema = z
   .custom<UploadedFile>((value) => value instanceof UploadedFile, { message: 'must be a file' })
   .meta({ type: 'string', format: 'binary' });
 
-/** An optional file input: browsers send an empty part when no file was chosen. */
-export const optionalUploadedFileSchema = uploadedFileSchema.optional();
+/** An optional file input: a browser sends an empty part when no file was chosen, which arrives as ''. */
+export const optionalUploadedFileSchema = z.preprocess((value) => (value === '' ? undefined : value), uploadedFileSchema.optional());
 
 /** Recognises the few types we accept by their first bytes; the client's Content-Type is not trusted. */
 export function sniffMediaType(data: Buffer): AllowedMediaType | null {

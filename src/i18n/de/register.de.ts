@@ -64,9 +64,12 @@ export const dpvLabelsDe: Record<keyof typeof dpvLabelMessages, string> = {
   'dpv.pd.ProfessionalInterview': 'Unterlagen aus Bewerbungsgesprächen',
   'dpv.pd.Preference': 'Präferenzen',
   'dpv.pd.Publicly': 'Öffentlich zugängliche Daten',
+  'dpv.pd.ServiceConsumptionBehavior': 'Nutzung unserer Dienste (z. B. Lizenzprüfungen)',
+  'dpv.pd.EmploymentHistory': 'Beruflicher Werdegang (Lebenslauf)',
   'dpv.subject.Customer': 'Kunden',
   'dpv.subject.Employee': 'Mitarbeitende',
   'dpv.subject.JobApplicant': 'Bewerberinnen und Bewerber',
   'dpv.subject.Visitor': 'Besucher unserer Website',
   'dpv.subject.User': 'Nutzer unserer Dienste',
+  'dpv.subject.DataSubject': 'Personen, die unsere Kunden als Kontakte angeben',
 };
