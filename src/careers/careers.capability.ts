@@ -1,6 +1,9 @@
 import type { ServerKit } from '../http/server-kit.js';
+import { registerCareersConsoleRoutes } from './careers-console.routes.js';
+import { registerCareersRoutes } from './careers.routes.js';
 
 /** Job openings and applications, kept apart from customers. */
 export function registerCareersCapability(kit: ServerKit): void {
-  void kit;
+  registerCareersRoutes(kit);
+  registerCareersConsoleRoutes(kit);
 }

@@ -1,6 +1,9 @@
 import type { ServerKit } from '../http/server-kit.js';
+import { registerCommunityConsoleRoutes } from './community-console.routes.js';
+import { registerCommunityRoutes } from './community.routes.js';
 
 /** Public announcements and customer comments. */
 export function registerCommunityCapability(kit: ServerKit): void {
-  void kit;
+  registerCommunityRoutes(kit);
+  registerCommunityConsoleRoutes(kit);
 }
