@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import { defineTable, deleteOnErasure, notPersonal, personal } from '../datamap/define-table.js';
 
-export const messageCategories = ['policy_change', 'maintenance', 'security', 'billing'] as const;
+export const messageCategories = ['policy_change', 'maintenance', 'security', 'billing', 'abuse'] as const;
 export type MessageCategory = (typeof messageCategories)[number];
 
 export interface AccountMessagesTable {

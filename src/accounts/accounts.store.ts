@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction, Insertable } from 'kysely';
 import type { Database } from '../db/database.types.js';
-import type { AccountsTable } from './accounts.tables.js';
+import type { AccountStatus, AccountsTable } from './accounts.tables.js';
 
 export type AccountRow = Selectable<AccountsTable>;
 type Db = Kysely<Database> | Transaction<Database>;
@@ -32,4 +32,10 @@ export async function updatePassword(trx: Transaction<Database>, accountId: stri
     .set({ password_hash: passwordHash, password_changed_at: now, failed_sign_ins: 0, locked_until: null, updated_at: now })
     .where('id', '=', accountId)
     .execute();
+}
+
+/** Moves an account from one state to another; false when it was not in `from` (a concurrent change is never overwritten). */
+export async function changeAccountStatus(trx: Transaction<Database>, accountId: string, from: AccountStatus, to: AccountStatus, now: Date): Promise<boolean> {
+  const result = await trx.updateTable('accounts').set({ status: to, updated_at: now }).where('id', '=', accountId).where('status', '=', from).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

@@ -5,6 +5,7 @@ import { issueOneTimeToken } from '../auth/one-time-tokens.js';
 import { hashPassword } from '../auth/passwords.js';
 import { hashToken, newSessionToken } from '../auth/session-cookies.js';
 import { insertSession } from '../auth/sessions.store.js';
+import { signUpBlockFor } from '../customer-records/abuse-identifiers.js';
 import { AppError } from '../errors/app-error.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { translator } from '../i18n/i18n.js';
@@ -52,6 +53,13 @@ export async function signUp(deps: AppDeps, base: ContextWithoutTransaction, inp
     const existing = await findAccountByEmailLookup(ctx.trx, emailLookup);
     if (existing) {
       await notifyExistingOwner(ctx, deps, existing);
+      return { sessionToken: newSessionToken(), expiresAt };
+    }
+    // An address blocked after an abuse suspension gets the very answer a taken address gets (a
+    // decoy session): a distinct refusal would tell anyone which addresses were suspended.
+    const abuseBlockId = await signUpBlockFor(ctx.trx, deps.keys.abuseIdentifiers, input.email);
+    if (abuseBlockId) {
+      await recordAuditEvent(ctx, { action: 'account.sign_up_blocked', subjectId: null, details: { abuseBlockId } });
       return { sessionToken: newSessionToken(), expiresAt };
     }
     const subjectId = await insertSubject(ctx.trx, 'customer');
