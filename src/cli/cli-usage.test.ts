@@ -7,7 +7,7 @@ describe('custodian usage (real process)', () => {
     const result = await runCustodian(['help'], {});
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Usage: custodian <command>');
-    for (const command of ['start [--demo]', 'migrate', 'create-staff --email E --name N --role R', 'audit verify']) expect(result.stdout).toContain(command);
+    for (const command of ['start [--demo [--demo-customers N]]', 'migrate', 'create-staff --email E --name N --role R', 'audit verify']) expect(result.stdout).toContain(command);
   }, 60_000);
 
   it.each([

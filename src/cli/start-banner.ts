@@ -19,6 +19,8 @@ export function startBanner(config: Config, running: Pick<RunningCustodian, 'lis
     `  API docs:       ${base}/api/docs  (OpenAPI: ${base}/api/openapi.json)`,
     `  Database:       ${database}`,
     `  Email:          ${mail}`,
+    // Only the test processor ships; say so on every start, since it takes no money.
+    `  Payments:       TEST PROCESSOR — anyone can pay with a test card; plug in your processor's adapter before taking real customers`,
     '',
     ...firstOwnerLines(config, running),
     ...(running.demo ? demoLines(running.demo, base) : []),
@@ -54,6 +56,7 @@ function demoLines(demo: DemoSeedResult, base: string): string[] {
     'DEMO DATA (for trying Custodian only; these passwords are shown once):',
     `Customers, sign in at ${base}/sign-in:`,
     ...demo.customers.map(row),
+    ...(demo.generated.count > 0 ? [`  and ${demo.generated.count} more customers (${demo.generated.emailPattern}), all with password ${demo.generated.password}`] : []),
     `Staff, one per role, sign in at ${base}/console/sign-in:`,
     ...demo.staff.map(row),
     '',

@@ -39,9 +39,10 @@ describe('custodian start (real process)', () => {
     expect((await first.client.request('GET', '/readyz')).status).toBe(200);
     await stop(first.child);
 
-    const demo = await start({ CUSTODIAN_DATA_DIR: dataDir }, ['--demo']);
+    const demo = await start({ CUSTODIAN_DATA_DIR: dataDir }, ['--demo', '--demo-customers', '12']);
     expect(demo.banner).toContain('DEMO DATA');
     expect(demo.banner).toContain('the demo owner below can sign in');
+    expect(demo.banner).toMatch(/and 7 more customers \(.+\), all with password demo-\S+/);
     const owner = /owner\s+(\S+@\S+)\s+(demo-\S+)/.exec(demo.banner);
     const customer = /Jonas Berg\s+(\S+@\S+)\s+(demo-\S+)/.exec(demo.banner);
     expect(owner && customer, demo.banner).toBeTruthy();
@@ -52,6 +53,12 @@ describe('custodian start (real process)', () => {
     expect((await customerClient.api('POST', '/api/v1/session', { email: customer![1], password: customer![2] })).status).toBe(200);
     const account = await customerClient.request('GET', '/api/v1/account', { headers: { accept: 'application/json' } });
     expect(account.status, 'the demo customer is verified and needs no second factor').toBe(200);
+    // The demo customer's business was made through the use cases: services, domains, invoices, tickets.
+    for (const [path, key] of [['/api/v1/services', 'services'], ['/api/v1/domains', 'domains'], ['/api/v1/billing/invoices', 'invoices'], ['/api/v1/support/tickets', 'tickets']] as const) {
+      const listed = await customerClient.request('GET', path, { headers: { accept: 'application/json' } });
+      expect(listed.status, path).toBe(200);
+      expect(((await listed.json()) as Record<string, unknown[]>)[key]!.length, `${path} of the demo customer`).toBeGreaterThan(0);
+    }
     await stop(demo.child);
 
     const again = await start({ CUSTODIAN_DATA_DIR: dataDir }, ['--demo']);

@@ -15,6 +15,17 @@ import { createStaffMember } from '../staff/create-staff-member.js';
 import { confirmTwoFactor } from '../two-factor/confirm-two-factor.js';
 import { startTwoFactor } from '../two-factor/start-two-factor.js';
 import { demoCustomers, demoStaff, type DemoCustomer } from './demo-people.js';
+import { seedCustomerBusiness, seedSharedBusiness, type DemoAccount } from './demo-business.js';
+import { generatedDemoCustomers } from './generated-customers.js';
+import { seededRandom } from './seeded-random.js';
+
+/** "A few hundred" customers by default; tests ask for fewer. */
+export const defaultDemoCustomerCount = 300;
+
+export interface SeedDemoOptions {
+  /** Customers in all, the five named ones included. */
+  readonly customers?: number;
+}
 
 /** Marks a seeded instance; holds only the time, never personal data. */
 export const demoSeededSetting = 'demo.seeded';
@@ -35,6 +46,8 @@ export interface DemoSeedResult {
   readonly seededAt: string;
   readonly customers: readonly DemoCredential[];
   readonly staff: readonly DemoCredential[];
+  /** The generated customers beyond the named ones, who share one password printed once. */
+  readonly generated: { readonly count: number; readonly password: string | null; readonly emailPattern: string };
 }
 
 const demoContext = () => ({ ...systemContext('dpv:ServiceProvision'), requestId: 'demo-seed' });
@@ -49,12 +62,27 @@ function demoPassword(): string {
  * trigger (sign-up, email verification, two-factor enrolment, staff creation). Idempotent: people
  * who exist are skipped, and a seeded instance is reported as such.
  */
-export async function seedDemo(deps: AppDeps): Promise<DemoSeedResult> {
+export async function seedDemo(deps: AppDeps, options: SeedDemoOptions = {}): Promise<DemoSeedResult> {
   const marker = await readSetting<{ seededAt: string }>(deps.db, demoSeededSetting);
-  if (marker) return { seeded: false, seededAt: marker.seededAt, customers: [], staff: [] };
+  if (marker) return { seeded: false, seededAt: marker.seededAt, customers: [], staff: [], generated: { count: 0, password: null, emailPattern: '' } };
 
+  const random = seededRandom(20261122);
   const customers: DemoCredential[] = [];
-  for (const person of demoCustomers) customers.push(await seedCustomer(deps, person));
+  const named: DemoAccount[] = [];
+  for (const person of demoCustomers) {
+    const { credential, account } = await seedCustomer(deps, person);
+    customers.push(credential);
+    if (account) named.push(account);
+  }
+  const sharedPassword = demoPassword();
+  const generatedPeople = generatedDemoCustomers(Math.max(0, (options.customers ?? defaultDemoCustomerCount) - demoCustomers.length), random);
+  const generated: DemoAccount[] = [];
+  for (const person of generatedPeople) {
+    const { account } = await seedCustomer(deps, { ...person, twoFactor: false }, sharedPassword);
+    if (account) generated.push(account);
+  }
+  for (const customer of named) await seedCustomerBusiness(deps, customer, random, true);
+  for (const customer of generated) await seedCustomerBusiness(deps, customer, random, false);
   const staff: DemoCredential[] = [];
   for (const member of demoStaff) {
     const password = demoPassword();
@@ -67,19 +95,20 @@ export async function seedDemo(deps: AppDeps): Promise<DemoSeedResult> {
     }
   }
   const seededAt = deps.now().toISOString();
+  await seedSharedBusiness(deps, named, generated, random);
   await inTransaction(deps.db, demoContext(), async (ctx) => {
     await writeSetting(ctx.trx, demoSeededSetting, { seededAt });
-    await recordAuditEvent(ctx, { action: 'demo.seeded', subjectId: null, details: { customers: customers.length, staff: staff.length } });
+    await recordAuditEvent(ctx, { action: 'demo.seeded', subjectId: null, details: { customers: customers.length + generated.length, staff: staff.length } });
   });
-  return { seeded: true, seededAt, customers, staff };
+  return { seeded: true, seededAt, customers, staff, generated: { count: generated.length, password: generated.length > 0 ? sharedPassword : null, emailPattern: 'firstname.lastname.N@example.com|net|org' } };
 }
 
-async function seedCustomer(deps: AppDeps, person: DemoCustomer): Promise<DemoCredential> {
+async function seedCustomer(deps: AppDeps, person: DemoCustomer, givenPassword?: string): Promise<{ credential: DemoCredential; account: DemoAccount | null }> {
   const name = `${person.firstName} ${person.lastName}`;
   if (await findAccountByEmailLookup(deps.db, deps.keyring.emailLookup(person.email))) {
-    return { email: person.email, name, password: null, totpSecret: null };
+    return { credential: { email: person.email, name, password: null, totpSecret: null }, account: null };
   }
-  const password = demoPassword();
+  const password = givenPassword ?? demoPassword();
   await signUp(deps, demoContext(), {
     email: person.email,
     firstName: person.firstName,
@@ -96,10 +125,11 @@ async function seedCustomer(deps: AppDeps, person: DemoCustomer): Promise<DemoCr
     issueOneTimeToken(ctx.trx, { kind: 'account', id: signedIn.principalId }, 'verify_email', addDuration(deps.now(), 'PT1H')),
   );
   await verifyEmail(deps, demoContext(), token);
-  if (!person.twoFactor) return { email: person.email, name, password, totpSecret: null };
+  const account = { accountId: signedIn.principalId, subjectId: signedIn.subjectId };
+  if (!person.twoFactor) return { credential: { email: person.email, name, password, totpSecret: null }, account };
 
   const who = { kind: 'account' as const, id: signedIn.principalId, subjectId: signedIn.subjectId, sessionId: signedIn.sessionId, secondFactorVerified: true, locale: person.locale };
   const enrolment = await startTwoFactor(deps, demoContext(), who);
   await confirmTwoFactor(deps, demoContext(), who, totpCode(enrolment.secret, totpStep(deps.now())));
-  return { email: person.email, name, password, totpSecret: enrolment.secret };
+  return { credential: { email: person.email, name, password, totpSecret: enrolment.secret }, account };
 }
