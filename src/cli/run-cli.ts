@@ -2,6 +2,7 @@ import { isAppError } from '../errors/app-error.js';
 import { auditVerifyCommand } from './audit-verify-command.js';
 import type { CliIo } from './cli-io.js';
 import { createStaffCommand } from './create-staff-command.js';
+import { generateCommand } from './generate-command.js';
 import { migrateCommand } from './migrate-command.js';
 import { startCommand } from './start-command.js';
 import { usage, usageExitCode, UsageError } from './usage.js';
@@ -13,6 +14,7 @@ const commands: Record<string, Command> = {
   migrate: migrateCommand,
   'create-staff': createStaffCommand,
   audit: auditVerifyCommand,
+  generate: generateCommand,
   help: async (args, io) => {
     if (args.length > 0) throw new UsageError(`help takes no arguments`);
     io.stdout(usage);
