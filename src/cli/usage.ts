@@ -4,7 +4,7 @@ export const usage = `Usage: custodian <command> [options]
 Commands:
   start [--demo [--demo-customers N]]
                             Migrate, serve HTTP and run background work until SIGINT/SIGTERM.
-                            --demo fills the database once with demo customers (300, or N)
+                            --demo fills the database once with demo customers (200, or N)
                             with services, domains, invoices and tickets, plus staff.
   migrate                   Apply pending database migrations and exit.
   create-staff --email E --name N --role R [--password-stdin]
