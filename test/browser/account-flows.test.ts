@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TestAuthenticator } from '../../src/two-factor/two-factor.test-helpers.js';
 import { findLink, pathOf, readOutbox } from '../outbox-helpers.js';
-import { startTestApp, type TestApp } from '../test-app.js';
-import { axeViolations, describeViolations, launchBrowser } from './browser.js';
+import { startTestApp } from '../test-app.js';
+import { expectAccessible, expectHeading, signInThroughPage, useBrowserSession } from './browser-session.js';
 
 /**
  * A customer's whole account journey in a real Chromium against the real server: sign-up, email
@@ -13,45 +13,10 @@ import { axeViolations, describeViolations, launchBrowser } from './browser.js';
  * reported there too).
  */
 describe('account flows in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  /** Console errors and uncaught page errors of every context, with the page they came from. */
-  const consoleErrors: string[] = [];
+  const session = useBrowserSession(() => startTestApp('pglite'));
 
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestApp('pglite'), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-
-  /**
-   * A context whose console errors are collected. `rerenderedForms` names form paths whose re-render
-   * with errors is answered 400 on purpose; Chromium logs that status as a console error, which is
-   * then expected (only that status, only for those paths).
-   */
-  async function newContext(options: { javaScriptEnabled?: boolean; rerenderedForms?: readonly string[] } = {}): Promise<BrowserContext> {
-    const { rerenderedForms = [], ...contextOptions } = options;
-    const context = await browser.newContext({ baseURL: t.baseUrl, ...contextOptions });
-    context.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      const source = message.location().url;
-      const expected = message.text() === 'Failed to load resource: the server responded with a status of 400 (Bad Request)' && source !== '' && rerenderedForms.includes(new URL(source).pathname);
-      if (!expected) consoleErrors.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
-    });
-    context.on('weberror', (error) => consoleErrors.push(`${error.page()?.url() ?? '?'}: ${error.error().message}`));
-    return context;
-  }
-
-  async function expectAccessible(page: Page, what: string): Promise<void> {
-    const violations = await axeViolations(page);
-    expect(violations, `${what} (${page.url()}):\n${describeViolations(violations)}`).toEqual([]);
-  }
-
-  async function expectHeading(page: Page, name: string): Promise<void> {
-    await page.getByRole('heading', { level: 1, name }).waitFor();
-  }
+  /** The sign-up form re-rendered with errors is answered 400 on purpose; Chromium logs that status as a console error. */
+  const rerenderedSignUp = { path: '/sign-up', status: 400 };
 
   function pathOfPage(page: Page): string {
     const url = new URL(page.url());
@@ -59,9 +24,10 @@ describe('account flows in a browser', () => {
   }
 
   it('signs up, verifies, enrols two-factor, manages a second device and signs out, accessibly and without console errors', async () => {
+    const { t, watch } = session;
     const email = `browser-${randomUUID().slice(0, 12)}@example.test`;
     const password = `correct horse ${randomUUID().slice(0, 8)}`;
-    const context = await newContext();
+    const context = await watch.newContext();
     const page = await context.newPage();
 
     // The start page and the API documentation.
@@ -110,9 +76,7 @@ describe('account flows in a browser', () => {
     await page.goto('/sign-in');
     await expectHeading(page, 'Sign in');
     await expectAccessible(page, 'sign-in');
-    await page.getByLabel('Email address').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughPage(page, email, password);
     await page.waitForURL('**/account');
     await expectHeading(page, 'Your account');
     await page.getByText('Hello Ada').waitFor();
@@ -145,12 +109,10 @@ describe('account flows in a browser', () => {
     await expectAccessible(page, 'two-factor status (on)');
 
     // 5. The other device signs in with the password and a code from the authenticator.
-    const otherContext = await newContext();
+    const otherContext = await watch.newContext();
     const other = await otherContext.newPage();
     await other.goto('/sign-in');
-    await other.getByLabel('Email address').fill(email);
-    await other.getByLabel('Password', { exact: true }).fill(password);
-    await other.getByRole('button', { name: 'Sign in' }).click();
+    await signInThroughPage(other, email, password);
     await other.waitForURL((url) => url.pathname === '/sign-in/second-factor' && url.searchParams.get('next') === '/account');
     await expectHeading(other, 'Enter your code');
     await expectAccessible(other, 'second factor');
@@ -196,11 +158,12 @@ describe('account flows in a browser', () => {
     await page.waitForURL((url) => url.pathname === '/sign-in');
     await context.close();
 
-    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    expect(watch.errors, watch.errors.join('\n')).toEqual([]);
   }, 180_000);
 
   it('shows accessible sign-up errors without JavaScript: a summary linking to each field, and aria-invalid inputs', async () => {
-    const context = await newContext({ javaScriptEnabled: false, rerenderedForms: ['/sign-up'] });
+    const { watch } = session;
+    const context = await watch.newContext({ javaScriptEnabled: false, expectedErrorStatuses: [rerenderedSignUp] });
     const page = await context.newPage();
     await page.goto('/sign-up');
     await page.getByRole('button', { name: 'Create account' }).click();
@@ -229,7 +192,7 @@ describe('account flows in a browser', () => {
     await context.close();
 
     // The same error state, with scripts on, passes axe and focuses the summary.
-    const scripted = await newContext({ rerenderedForms: ['/sign-up'] });
+    const scripted = await watch.newContext({ expectedErrorStatuses: [rerenderedSignUp] });
     const withScript = await scripted.newPage();
     await withScript.goto('/sign-up');
     await withScript.getByRole('button', { name: 'Create account' }).click();
@@ -237,6 +200,6 @@ describe('account flows in a browser', () => {
     await withScript.waitForFunction(() => document.activeElement?.classList.contains('error-summary') === true);
     await expectAccessible(withScript, 'sign-up with errors');
     await scripted.close();
-    expect(consoleErrors, consoleErrors.join('\n')).toEqual([]);
+    expect(watch.errors, watch.errors.join('\n')).toEqual([]);
   }, 90_000);
 });

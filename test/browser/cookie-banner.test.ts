@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test-app.js';
-import { axeViolations, describeViolations, launchBrowser } from './browser.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { startTestApp } from '../test-app.js';
+import { expectAccessible, useBrowserSession } from './browser-session.js';
 
 /**
  * The cookie banner in a real Chromium on the integration example (/consent/demo), whose GA4,
@@ -17,17 +17,7 @@ window.__clsObserver = new PerformanceObserver((list) => { for (const e of list.
 window.__clsObserver.observe({ type: 'layout-shift', buffered: true });`;
 
 describe('cookie banner in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    [t, browser] = await Promise.all([startTestApp('pglite'), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const session = useBrowserSession(() => startTestApp('pglite'));
 
   interface Visitor {
     context: BrowserContext;
@@ -38,7 +28,8 @@ describe('cookie banner in a browser', () => {
   }
 
   async function visitor(options: { gpc?: boolean; javaScriptEnabled?: boolean } = {}): Promise<Visitor> {
-    const context = await browser.newContext({ baseURL: t.baseUrl, javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.gpc ? { extraHTTPHeaders: { 'Sec-GPC': '1' } } : {}) });
+    const { t, watch } = session;
+    const context = await watch.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, ...(options.gpc ? { extraHTTPHeaders: { 'Sec-GPC': '1' } } : {}) });
     if (options.gpc) await context.addInitScript("Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });");
     await context.addInitScript(layoutShiftProbe);
     const counts: Record<Tracker, number> = { google: 0, yandex: 0, meta: 0 };
@@ -48,10 +39,6 @@ describe('cookie banner in a browser', () => {
         return route.fulfill({ status: 200, contentType: 'text/javascript', body: '' });
       });
     }
-    context.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`${message.page()?.url() ?? '?'}: ${message.text()}`);
-    });
-    context.on('weberror', (error) => problems.push(`${error.page()?.url() ?? '?'}: ${error.error().message}`));
     const page = await context.newPage();
     const scripts: string[] = [];
     page.on('request', (request) => {
@@ -78,8 +65,7 @@ describe('cookie banner in a browser', () => {
     await banner(page).waitFor();
     expect(counts).toEqual({ google: 0, yandex: 0, meta: 0 });
 
-    const violations = await axeViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectAccessible(page, 'banner');
     expect(await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes('layout-shift'))).toBe(true);
     expect(await layoutShift(page)).toBe(0);
     expect(await banner(page).evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
@@ -180,8 +166,7 @@ describe('cookie banner in a browser', () => {
     await page.goto('/consent/demo');
     await banner(page).getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cookie settings' }).waitFor();
-    const violations = await axeViolations(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
+    await expectAccessible(page, 'cookie settings');
     expect(await page.getByRole('checkbox', { name: 'Strictly necessary' }).isDisabled()).toBe(true);
     await page.getByRole('checkbox', { name: 'Analytics', exact: true }).check();
     await page.getByRole('button', { name: 'Save my choice' }).click();
@@ -193,6 +178,6 @@ describe('cookie banner in a browser', () => {
   });
 
   it('left no console errors or CSP violations', () => {
-    expect(problems).toEqual([]);
+    expect(session.watch.errors).toEqual([]);
   });
 });
