@@ -1,11 +1,8 @@
-import { inTransaction, systemActor, systemContext } from '../context/request-context.js';
+import { payWithTestCard } from './pay-with-test-card.js';
+import { inTransaction, systemContext } from '../context/request-context.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { issueCreditNote } from './issue-credit-note.js';
 import { issueInvoice, type InvoiceLineInput } from './issue-invoice.js';
-import { isLocalPaymentAdapter } from './payment.adapter.js';
-import { receivePaymentWebhook } from './receive-payment-webhook.js';
-import { startCheckout } from './start-checkout.js';
-import { testSignatureHeader } from './webhook-signature.js';
 
 const demoContext = () => ({ ...systemContext('dpv:ServiceProvision'), requestId: 'demo-seed' });
 
@@ -38,20 +35,9 @@ export async function seedBillingDemo(deps: AppDeps, customer: { accountId: stri
     const issued = await inTransaction(deps.db, demoContext(), (ctx) => issueInvoice(deps, ctx, { ...customer, lines }));
     invoices.push(issued.invoiceId);
   }
-  const processor = deps.adapters.payments;
-  if (!isLocalPaymentAdapter(processor)) return;
-  const origin = new URL(deps.config.http.publicUrl).origin;
+  const cards = [{ brand: 'visa', last4: '4242' }, { brand: 'mastercard', last4: '4444' }];
   for (const [index, invoiceId] of invoices.slice(0, 2).entries()) {
-    const checkout = await startCheckout(deps, demoContext(), { accountId: customer.accountId, invoiceId, origin, locale: 'en' });
-    const payment = await deps.db.selectFrom('payments').select(['amount_cents', 'currency']).where('processor_reference', '=', checkout.processorReference).executeTakeFirstOrThrow();
-    const card = index === 0 ? { brand: 'visa', last4: '4242' } : { brand: 'mastercard', last4: '4444' };
-    const body = JSON.stringify({
-      id: `evt_demo${invoiceId.replaceAll('-', '').slice(0, 20)}`,
-      type: 'payment.succeeded',
-      created: Math.floor(deps.now().getTime() / 1000),
-      data: { reference: checkout.processorReference, amount: payment.amount_cents, currency: payment.currency, card },
-    });
-    await receivePaymentWebhook(deps, { ...demoContext(), actor: systemActor }, body, { [testSignatureHeader.toLowerCase()]: processor.signWebhook(body, deps.now()) });
+    if (!(await payWithTestCard(deps, demoContext(), customer.accountId, invoiceId, cards[index]))) return;
   }
   await inTransaction(deps.db, demoContext(), (ctx) => issueCreditNote(deps, ctx, { invoiceId: invoices[1]!, grossCents: 100, reason: 'Goodwill credit for a maintenance window that ran longer than announced' }));
 }

@@ -1,9 +1,6 @@
 import { loadAccountProfile } from '../accounts/account-profile.js';
-import { isLocalPaymentAdapter } from '../billing/payment.adapter.js';
-import { receivePaymentWebhook } from '../billing/receive-payment-webhook.js';
-import { startCheckout } from '../billing/start-checkout.js';
-import { testSignatureHeader } from '../billing/webhook-signature.js';
-import { systemActor, systemContext } from '../context/request-context.js';
+import { payWithTestCard } from '../billing/pay-with-test-card.js';
+import { systemContext } from '../context/request-context.js';
 import { countryPools } from '../demo/demo-names.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { UploadedFile } from '../uploads/uploads.js';
@@ -42,7 +39,7 @@ export async function seedDomainsDemo(deps: AppDeps, customer: { accountId: stri
 
   const com = await registerDomain(deps, demoContext(), { ...input, fqdn: `${label}.com`, years: 1 + Math.floor(random() * 2), contacts: { registrant, admin: null, tech: null, billing: null } });
   await choosePublication(deps, demoContext(), { accountId: customer.accountId, domainId: com.domainId, publish: true, fields: ['organisation', 'email'] });
-  if (await payDemoInvoice(deps, customer.accountId, com.invoiceId)) {
+  if (await payWithTestCard(deps, demoContext(), customer.accountId, com.invoiceId)) {
     // What the fulfil job queued by the payment does; the worker then finds it done and polls the registry.
     await fulfilDomainOrder(deps, { itemId: com.domainId, invoiceId: com.invoiceId });
     await submitDomainOrder(deps, com.orderId);
@@ -63,20 +60,4 @@ export async function seedDomainsDemo(deps: AppDeps, customer: { accountId: stri
   const es = await registerDomain(deps, demoContext(), { ...input, fqdn: `${label}.es`, years: 1, contacts: { registrant, admin: null, tech, billing: null } });
   const pdf = Buffer.from(`%PDF-1.4\n% Demo identity document for ${label}.es: not a real passport\n%%EOF\n`, 'latin1');
   await uploadIdentityDocument(deps, { ...demoContext(), actor: { type: 'customer', id: customer.accountId } }, { accountId: customer.accountId, domainId: es.domainId, documentType: 'passport', file: new UploadedFile('passport-scan.pdf', 'application/pdf', pdf) });
-}
-
-/** Pays a demo invoice as the test processor would (a checkout, then its signed webhook). False without it. */
-async function payDemoInvoice(deps: AppDeps, accountId: string, invoiceId: string): Promise<boolean> {
-  const processor = deps.adapters.payments;
-  if (!isLocalPaymentAdapter(processor)) return false;
-  const checkout = await startCheckout(deps, demoContext(), { accountId, invoiceId, origin: new URL(deps.config.http.publicUrl).origin, locale: 'en' });
-  const payment = await deps.db.selectFrom('payments').select(['amount_cents', 'currency']).where('processor_reference', '=', checkout.processorReference).executeTakeFirstOrThrow();
-  const body = JSON.stringify({
-    id: `evt_demo${invoiceId.replaceAll('-', '').slice(0, 20)}`,
-    type: 'payment.succeeded',
-    created: Math.floor(deps.now().getTime() / 1000),
-    data: { reference: checkout.processorReference, amount: payment.amount_cents, currency: payment.currency, card: { brand: 'visa', last4: '4242' } },
-  });
-  await receivePaymentWebhook(deps, { ...demoContext(), actor: systemActor }, body, { [testSignatureHeader.toLowerCase()]: processor.signWebhook(body, deps.now()) });
-  return true;
 }

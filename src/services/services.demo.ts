@@ -1,8 +1,5 @@
-import { isLocalPaymentAdapter } from '../billing/payment.adapter.js';
-import { receivePaymentWebhook } from '../billing/receive-payment-webhook.js';
-import { startCheckout } from '../billing/start-checkout.js';
-import { testSignatureHeader } from '../billing/webhook-signature.js';
-import { systemActor, systemContext } from '../context/request-context.js';
+import { payWithTestCard } from '../billing/pay-with-test-card.js';
+import { systemContext } from '../context/request-context.js';
 import type { AppDeps } from '../http/app-deps.js';
 import { checkLicence } from './check-licence.js';
 import { orderService } from './order-service.js';
@@ -31,7 +28,7 @@ export async function seedServicesDemo(deps: AppDeps, customer: { accountId: str
   await orderService(deps, demoContext(), customer, { planCode: pick(serverPlans, random), hostname: `srv${1 + Math.floor(random() * 9)}.${site}` });
 
   for (const ordered of [hosting, licence]) {
-    if (!(await payDemoInvoice(deps, customer.accountId, ordered.invoiceId))) return;
+    if (!(await payWithTestCard(deps, demoContext(), customer.accountId, ordered.invoiceId))) return;
     // What the fulfil job queued by the payment does; when the worker runs it later, it finds the work done.
     await fulfilServiceOrder(deps, { id: `demo-${ordered.serviceId}`, payload: { itemId: ordered.serviceId, invoiceId: ordered.invoiceId }, now: deps.now() });
   }
@@ -43,23 +40,4 @@ export async function seedServicesDemo(deps: AppDeps, customer: { accountId: str
   for (const [serverIp, callerIp] of [[licenceIp, licenceIp], [licenceIp, licenceIp], ['198.51.100.77', '198.51.100.77']] as const) {
     await checkLicence(deps, anonymous, { licenceId: row.public_id, serverIp, version, callerIp });
   }
-}
-
-/**
- * Pays a demo invoice as the test processor would: a checkout, then its signed 'payment.succeeded'
- * webhook, through billing's own use cases (as billing's demo does). False without the test processor.
- */
-async function payDemoInvoice(deps: AppDeps, accountId: string, invoiceId: string): Promise<boolean> {
-  const processor = deps.adapters.payments;
-  if (!isLocalPaymentAdapter(processor)) return false;
-  const checkout = await startCheckout(deps, demoContext(), { accountId, invoiceId, origin: new URL(deps.config.http.publicUrl).origin, locale: 'en' });
-  const payment = await deps.db.selectFrom('payments').select(['amount_cents', 'currency']).where('processor_reference', '=', checkout.processorReference).executeTakeFirstOrThrow();
-  const body = JSON.stringify({
-    id: `evt_demo${invoiceId.replaceAll('-', '').slice(0, 20)}`,
-    type: 'payment.succeeded',
-    created: Math.floor(deps.now().getTime() / 1000),
-    data: { reference: checkout.processorReference, amount: payment.amount_cents, currency: payment.currency, card: { brand: 'visa', last4: '4242' } },
-  });
-  await receivePaymentWebhook(deps, { ...demoContext(), actor: systemActor }, body, { [testSignatureHeader.toLowerCase()]: processor.signWebhook(body, deps.now()) });
-  return true;
 }
