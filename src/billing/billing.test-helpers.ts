@@ -1,4 +1,8 @@
-import type { TestApp } from '../../test/test-app.js';
+import { signUpVerified, type SignedUpAccount } from '../../test/auth-helpers.js';
+import type { HttpClient } from '../../test/http-client.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import type { DatabaseKind } from '../../test/test-database.js';
+import { isLocalPaymentAdapter, type LocalPaymentAdapter } from './payment.adapter.js';
 import { inTransaction, systemContext } from '../context/request-context.js';
 import { issueInvoice, type InvoiceLineInput } from './issue-invoice.js';
 
@@ -44,4 +48,23 @@ export function verifyPdfXref(pdf: Buffer): { objects: number; pageCount: number
   if (!trailer || Number(trailer[1]) !== count) throw new Error('Trailer /Size does not match the xref table');
   const pages = /\/Type \/Pages \/Kids \[[^\]]*\] \/Count (\d+)/.exec(text);
   return { objects: count - 1, pageCount: Number(pages?.[1] ?? 0) };
+}
+
+/** A test app with one signed-up customer and the local test processor, as the payment suites need. */
+export async function startProcessorTestApp(kind: DatabaseKind): Promise<{ t: TestApp; client: HttpClient; ada: SignedUpAccount; processor: LocalPaymentAdapter }> {
+  const t = await startTestApp(kind);
+  const client = t.client();
+  const ada = await signUpVerified(t, client);
+  const adapter = t.app.deps.adapters.payments;
+  if (!isLocalPaymentAdapter(adapter)) throw new Error('The test app runs the local test processor');
+  return { t, client, ada, processor: adapter };
+}
+
+/** The stored payment behind a processor reference, and an invoice row, read straight from the database. */
+export function billingRows(t: TestApp) {
+  const db = () => t.app.deps.db;
+  return {
+    payment: (reference: string) => db().selectFrom('payments').selectAll().where('processor_reference', '=', reference).executeTakeFirstOrThrow(),
+    invoice: (id: string) => db().selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow(),
+  };
 }

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { signUpVerified, type SignedUpAccount } from '../../test/auth-helpers.js';
+import type { SignedUpAccount } from '../../test/auth-helpers.js';
 import type { HttpClient } from '../../test/http-client.js';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { databaseKinds } from '../../test/test-database.js';
 import { inTransaction, systemContext } from '../context/request-context.js';
 import { payRouteCsp } from './billing.routes.js';
-import { issueTestInvoice } from './billing.test-helpers.js';
+import { billingRows, issueTestInvoice, startProcessorTestApp } from './billing.test-helpers.js';
 import { creditUndeliveredItem } from './credit-undelivered-item.js';
 import { issueCreditNote } from './issue-credit-note.js';
-import { createLocalPaymentAdapter, isLocalPaymentAdapter, type LocalPaymentAdapter } from './payment.adapter.js';
+import { createLocalPaymentAdapter, type LocalPaymentAdapter } from './payment.adapter.js';
 import { receivePaymentWebhook } from './receive-payment-webhook.js';
 import { testSignatureHeader } from './webhook-signature.js';
 
@@ -49,18 +49,13 @@ describe.each(databaseKinds)('checkouts, voided checkouts and unexpected payment
   let processor: LocalPaymentAdapter;
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    client = t.client();
-    ada = await signUpVerified(t, client);
-    const adapter = t.app.deps.adapters.payments;
-    if (!isLocalPaymentAdapter(adapter)) throw new Error('The test app runs the local test processor');
-    processor = adapter;
+    ({ t, client, ada, processor } = await startProcessorTestApp(kind));
   });
   afterAll(async () => t?.close());
 
   const db = () => t.app.deps.db;
-  const payment = (reference: string) => db().selectFrom('payments').selectAll().where('processor_reference', '=', reference).executeTakeFirstOrThrow();
-  const invoice = (id: string) => db().selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const payment = (reference: string) => billingRows(t).payment(reference);
+  const invoice = (id: string) => billingRows(t).invoice(id);
   const refundsOf = (invoiceId: string) => db().selectFrom('payments').selectAll().where('invoice_id', '=', invoiceId).where('kind', '=', 'refund').execute();
 
   async function checkout(invoiceId: string): Promise<{ processorReference: string; checkoutUrl: string }> {

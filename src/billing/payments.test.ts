@@ -3,14 +3,14 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpVerified, type SignedUpAccount } from '../../test/auth-helpers.js';
 import type { HttpClient } from '../../test/http-client.js';
-import { startTestApp, type TestApp } from '../../test/test-app.js';
+import type { TestApp } from '../../test/test-app.js';
 import { databaseKinds } from '../../test/test-database.js';
 import { systemContext } from '../context/request-context.js';
 import { createTestStaff, signInStaffApi } from '../staff/staff.test-helpers.js';
 import { seedBillingDemo } from './billing.demo.js';
-import { issueTestInvoice } from './billing.test-helpers.js';
+import { billingRows, issueTestInvoice, startProcessorTestApp } from './billing.test-helpers.js';
 import { fulfilJobKind } from './fulfil-jobs.js';
-import { isLocalPaymentAdapter, type LocalPaymentAdapter } from './payment.adapter.js';
+import type { LocalPaymentAdapter } from './payment.adapter.js';
 import { receivePaymentWebhook } from './receive-payment-webhook.js';
 import { signWebhookBody, testSignatureHeader } from './webhook-signature.js';
 
@@ -21,18 +21,13 @@ describe.each(databaseKinds)('payments through the test processor (%s)', (kind) 
   let processor: LocalPaymentAdapter;
 
   beforeAll(async () => {
-    t = await startTestApp(kind);
-    client = t.client();
-    ada = await signUpVerified(t, client);
-    const adapter = t.app.deps.adapters.payments;
-    if (!isLocalPaymentAdapter(adapter)) throw new Error('The test app runs the local test processor');
-    processor = adapter;
+    ({ t, client, ada, processor } = await startProcessorTestApp(kind));
   });
   afterAll(async () => t?.close());
 
   const db = () => t.app.deps.db;
-  const invoice = (id: string) => db().selectFrom('invoices').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const payment = (reference: string) => db().selectFrom('payments').selectAll().where('processor_reference', '=', reference).executeTakeFirstOrThrow();
+  const payment = (reference: string) => billingRows(t).payment(reference);
+  const invoice = (id: string) => billingRows(t).invoice(id);
   const fulfilJobs = (invoiceId: string) => db().selectFrom('jobs').select(['kind', 'payload']).where('kind', 'like', 'billing.fulfil.%').execute()
     .then((jobs) => jobs.filter((job) => job.payload.invoiceId === invoiceId));
   const webhookEvents = (eventId: string) => db().selectFrom('payment_webhook_events').selectAll().where('event_id', '=', eventId).orderBy('received_at').execute();

@@ -4,7 +4,8 @@ import type { BuiltAccount } from './build-account-rows.js';
 import { date, dateOrNull, type BuildContext, type ChunkRows } from './chunk-rows.js';
 import type { CustomerPlan } from './customer-plan.js';
 import type { InvoicePlan } from './invoice-book.js';
-import { base32, derivedBytes } from './scale-ids.js';
+import { base32Encode as base32 } from '../auth/totp.js';
+import { derivedBytes } from './scale-ids.js';
 
 /** The local panel's external id prefixes (src/services/local-provisioning.ts). */
 const externalPrefix: Readonly<Record<string, string>> = { shared_hosting: 'web', ssl_certificate: 'crt', vps: 'vps', dedicated_server: 'srv' };

@@ -35,23 +35,6 @@ export function derivedBytes(label: string, id: string, length: number): Buffer 
   return Buffer.from(digestOf(`${label}/${id}`).subarray(0, length));
 }
 
-const base32Alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-export function base32(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += base32Alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return bits > 0 ? out + base32Alphabet[(value << (5 - bits)) & 31] : out;
-}
-
 /** The ticket reference alphabet of support (no 0/O, 1/I/L): 31 symbols, six of them per reference. */
 const referenceAlphabet = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 const referenceSpace = 31n ** 6n;
